@@ -46,8 +46,25 @@ class Corpus:
         """The raw text behind any row's offsets."""
         return self.texts[article_id][start:end]
 
-    def outlet_of(self) -> dict[str, str]:
-        return dict(zip(self.articles["id"], self.articles["outlet"]))
+    def verify(self) -> str:
+        """Check the promise every table makes, and say what was checked.
+
+        Every row's offsets give back its text; the segments of a page never overlap and
+        cover every non-blank character of it (nothing is deleted). Raises AssertionError."""
+        for name in ("segments", "paragraphs", "sentences"):
+            table = getattr(self, name)
+            for article_id, start, end, text in zip(table["article_id"], table["start"], table["end"], table["text"]):
+                assert self.texts[article_id][start:end] == text, f"{name}: offsets of {article_id}:{start}-{end} drift"
+        for article_id, text in self.texts.items():
+            covered = [False] * len(text)
+            rows = self.segments[self.segments["article_id"] == article_id]
+            for start, end in zip(rows["start"], rows["end"]):
+                assert not any(covered[start:end]), f"{article_id}: segments overlap at {start}"
+                covered[start:end] = [True] * (end - start)
+            lost = [i for i, ch in enumerate(text) if not covered[i] and not ch.isspace() and ch != "\ufeff"]
+            assert not lost, f"{article_id}: characters outside every segment at {lost[:5]}"
+        return (f"offsets check out: {len(self.segments)} segments, {len(self.paragraphs)} paragraphs and "
+                f"{len(self.sentences)} sentences give back their text; segments cover every non-blank character")
 
 
 def load_corpus(folder: Path | str | None = None) -> Corpus:

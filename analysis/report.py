@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 from nbconvert import HTMLExporter
@@ -62,7 +63,7 @@ def write_index(
     ``pages`` holds (html file name, heading, summary) in reading order; heading and summary
     are plain text. ``intro_html`` is trusted HTML placed under the title."""
     items = "\n".join(
-        f'<li><a href="{html.escape(name)}">{html.escape(heading)}</a>'
+        f'<li><a href="{html.escape(quote(name))}">{html.escape(heading)}</a>'
         + (f"\n<p>{html.escape(summary)}</p>" if summary else "")
         + "</li>"
         for name, heading, summary in pages

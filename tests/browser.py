@@ -8,7 +8,6 @@ and aborted. Debian's chromium is used; playwright never downloads a browser her
 from __future__ import annotations
 
 import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,8 +27,8 @@ NETWORK_IDLE_MS = 2000
 
 
 def chromium_available() -> bool:
-    """True when the system chromium and the playwright package are both installed."""
-    if not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium")):
+    """True when Debian's chromium and the playwright package are both installed."""
+    if not os.access(CHROMIUM, os.X_OK):
         return False
     try:
         import playwright.sync_api  # noqa: F401
@@ -60,6 +59,8 @@ def inspect_offline(html_path: Path, browser=None) -> dict:
     nor data:, all of them aborted), ``images`` and ``images_decoded`` (complete with a
     non-zero natural width), ``tables``, ``title`` and ``text_length`` (visible text).
     Pass ``browser`` from :func:`launched` to reuse one browser; otherwise one is started."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     if browser is None:
         with launched() as own:
             return inspect_offline(html_path, own)
@@ -82,7 +83,7 @@ def inspect_offline(html_path: Path, browser=None) -> dict:
         page.goto(Path(html_path).resolve().as_uri(), wait_until="load")
         try:
             page.wait_for_load_state("networkidle", timeout=NETWORK_IDLE_MS)
-        except Exception:  # a page that keeps polling still has its requests recorded
+        except PlaywrightTimeout:  # a page that keeps polling has had its requests recorded
             pass
         facts = page.evaluate(
             """() => {

@@ -1,0 +1,118 @@
+"""One house style for every figure, and one way to save them.
+
+Every figure the notebooks draw is saved three times side by side in ``figures/``: a PNG
+for the page, an SVG for print, and the CSV of exactly the numbers it plots, so a reader
+can check or redraw it. Files are written atomically and byte-for-byte reproducibly (no
+dates, fixed SVG ids), so an unchanged rebuild leaves them untouched.
+"""
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+import pandas as pd
+
+from . import outputs, paths
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+GREY = "#8C8C8C"
+LIGHT = "#D9D9D9"
+
+HOUSE_STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": "#E5E5E5",
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "svg.hashsalt": "analysis-house-style",  # stable element ids: identical SVG on every run
+    "svg.fonttype": "path",
+}
+
+
+def use_house_style() -> None:
+    """Apply the house style to every figure drawn from now on."""
+    matplotlib.rcParams.update(HOUSE_STYLE)
+
+
+def source_note(articles: pd.DataFrame) -> str:
+    """The 'Source:' line every figure carries: the outlets and dates of the articles it rests on."""
+    outlets = list(dict.fromkeys(articles["outlet"]))
+    dates = sorted({pd.Timestamp(d) for d in articles["date"]})
+    when = (f"{dates[0].day} {dates[0]:%B %Y}" if len(dates) == 1
+            else f"{dates[0].day} {dates[0]:%B %Y} to {dates[-1].day} {dates[-1]:%B %Y}")
+    who = ", ".join(outlets) if len(outlets) <= 4 else f"{len(articles)} articles from {len(outlets)} outlets"
+    return f"Source: {who}, {when}; page text as stored in {paths.corpus_dir().name}/."
+
+
+def titled(ax, finding: str, subtitle: str = "", source: str = "") -> None:
+    """Title the figure with its finding, an optional subtitle saying what is measured,
+    and the source line at the foot."""
+    lines = textwrap.wrap(finding, 68)
+    if subtitle:
+        lines.append("")
+    legend_room = 22 if ax.get_legend() is not None else 6
+    ax.set_title("\n".join(lines), loc="left", pad=legend_room + (12 if subtitle else 0))
+    if subtitle:
+        ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, legend_room + 2),
+                    textcoords="offset points", fontsize=9, color="#444444", va="bottom")
+    if source:
+        ax.annotate("\n".join(textwrap.wrap(source, 110)), xy=(0, 0), xycoords="axes fraction",
+                    xytext=(0, -44 if ax.get_xlabel() else -28), textcoords="offset points",
+                    fontsize=8, color="#555555", ha="left", va="top")
+
+
+def save_figure(fig, name: str, data: pd.DataFrame, folder: Path | None = None) -> None:
+    """Save ``fig`` as ``name``.png and .svg with ``data`` as ``name``.csv, atomically.
+
+    ``data`` must be exactly the table the figure plots. Says where the files went."""
+    folder = Path(folder) if folder is not None else paths.figures_dir()
+    targets = [folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv"]
+    png, svg = io.BytesIO(), io.BytesIO()
+    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    csv = data.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    for target, payload in zip(targets, (png.getvalue(), svg.getvalue(), csv)):
+        outputs.write_bytes(target, payload)
+    print(f"saved {paths.shown(folder / name)}.png, .svg and .csv (the plotted data)")
+
+
+def horizontal_bars(data: pd.DataFrame, label: str, columns: list[str], names: dict[str, str] | None = None,
+                    colors: list[str] | None = None, xlabel: str = "", percent: bool = False, height: float | None = None):
+    """A stacked horizontal bar per row of ``data`` (one row per article or outlet), readable
+    with many rows: the figure grows with the number of rows and labels stay on the axis."""
+    names = names or {}
+    colors = colors or PALETTE
+    rows = len(data)
+    fig, ax = plt.subplots(figsize=(8, height or max(2.2, 0.45 * rows + 1.6)))
+    left = pd.Series(0.0, index=data.index)
+    for column, color in zip(columns, colors):
+        values = data[column].astype(float)
+        ax.barh(data[label], values, left=left, color=color, label=names.get(column, column), height=0.6)
+        left = left + values
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    if percent:
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_xlim(0, 1)
+    if len(columns) > 1:
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(columns), fontsize=9,
+                  borderaxespad=0.2, handlelength=1.2, columnspacing=1.2)
+    return fig, ax

@@ -1,0 +1,64 @@
+"""Shared fixtures: a throwaway corpus folder, and the repository's seed corpus loaded once."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis import paths
+from analysis.manifest import COLUMNS, MANIFEST_NAME
+
+DEFAULT_OUTLET = "Test Wire"
+DEFAULT_EVIDENCE = "written for the test"
+DEFAULT_DATE = "2025-03-17"
+
+
+def default_row(name: str) -> dict:
+    """The manifest row ``make_corpus`` writes for a file when no rows are given."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).stem).strip("-.") or "article"
+    return {
+        "id": stem, "file": name,
+        "outlet": DEFAULT_OUTLET, "outlet_evidence": DEFAULT_EVIDENCE,
+        "date": DEFAULT_DATE, "date_evidence": DEFAULT_EVIDENCE,
+    }
+
+
+def _make_corpus(tmp_path: Path, files: dict, rows: list[dict] | None = None) -> Path:
+    """Write a corpus folder under ``tmp_path`` and return it.
+
+    ``files`` maps a file name (relative to the folder) to its content: bytes are written
+    verbatim, str as UTF-8 with no newline translation. ``rows`` are the manifest rows,
+    written as given (the header is every key they use, in manifest column order, then any
+    other key); ``None`` gives one default row per file (``default_row``).
+    """
+    folder = Path(tmp_path) / "corpus"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if rows is None:
+        rows = [default_row(name) for name in files]
+    used = {key for row in rows for key in row}
+    header = [c for c in COLUMNS if c in used] + sorted(used - set(COLUMNS))
+    with open(folder / MANIFEST_NAME, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: row.get(key, "") for key in header})
+    return folder
+
+
+@pytest.fixture(scope="session")
+def make_corpus():
+    """``make_corpus(tmp_path, files, rows=None) -> folder``: see :func:`_make_corpus`."""
+    return _make_corpus
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    """The repository's own ``raw/`` corpus, loaded once per test session."""
+    return analysis.load_corpus(paths.SEED_CORPUS)
