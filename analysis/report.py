@@ -143,10 +143,16 @@ def _reader_css() -> str:
     return (paths.TEMPLATES / TEMPLATE / "reader.css").read_text(encoding="utf-8")
 
 
+# A table cell holding only a number (with separators, sign, decimals or a percent sign).
+_NUMBER_CELL = re.compile(r"<td>(\s*[-+−]?[\d,]*\.?\d+%?\s*)</td>")
+
+
 def _normalised(page: str) -> str:
     # Notebooks edited on Windows may carry CRLF into outputs; one newline convention
     # keeps the page identical wherever it is built.
     page = page.replace("\r\n", "\n")
+    # Text reads best left-aligned and numbers right-aligned; pandas marks neither.
+    page = _NUMBER_CELL.sub(r'<td class="num">\1</td>', page)
     return page if page.endswith("\n") else page + "\n"
 
 
