@@ -35,6 +35,10 @@ RULES_FILE = paths.CODEBOOKS / "page_chrome.csv"
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 BULLET = re.compile(r"^[•·▪●◦*–-]\s")
 BLANK = " \t\r\n\ufeff\u00a0"
+# A writer's name alone on a line under the headline ("Anna Kowal", "Jean-Luc M. Dupont"),
+# and the outlet or role line under a byline ("BBC News, Washington", "Moscow correspondent").
+PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:van |de |von )?[A-Z][a-z'’-]+){1,2}")
+AFFILIATION = re.compile(r"[A-Z][\w&.'’ -]{1,40},\s+[A-Z][\w.'’ -]{1,30}|[A-Z]?[\w'’ -]{0,40}\b(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter)")
 HEADLINE_MAX_WORDS = 30
 SUBHEADING_MAX_WORDS = 12
 LINK_MAX_WORDS = 30
@@ -68,6 +72,10 @@ def load_rules(path: Path | str = RULES_FILE) -> list[Rule]:
         reader = csv.DictReader(handle)
         for row in reader:
             at = f"{where}, line {reader.line_num}"
+            if None in row:
+                raise CorpusError(at, f"{len(reader.fieldnames) + len(row[None])} cells but the header names "
+                                      f"{len(reader.fieldnames)} columns",
+                                  "put double quotes around a pattern that contains a comma")
             for field, allowed in (("kind", KINDS), ("match", MATCHES), ("where", WHERE)):
                 if row.get(field) not in allowed:
                     raise CorpusError(f"{at}, field '{field}'", f"{row.get(field)!r} is not one of {', '.join(allowed)}",
@@ -172,8 +180,9 @@ def segment(text: str, rules: list[Rule] | None = None, headline: str = "") -> l
         if line.section:
             in_section = line.section
         elif in_section and line.kind is None:
-            # A link block runs on while its lines look like links, not running text.
-            if (BULLET.match(rest) or not TERMINAL.search(rest)) and _words(rest) <= LINK_MAX_WORDS:
+            # A link block runs on while its lines look like links (headlines, often questions),
+            # not running text.
+            if (BULLET.match(rest) or not TERMINAL.search(rest) or rest.endswith("?")) and _words(rest) <= LINK_MAX_WORDS:
                 line.kind, line.rule = "chrome", in_section
             else:
                 in_section = ""
@@ -202,14 +211,22 @@ def segment(text: str, rules: list[Rule] | None = None, headline: str = "") -> l
         headline_line = next((ln for ln in header_open if _title_like(text[ln.start:ln.end])), None)
         if headline_line is not None:
             headline_line.kind, headline_line.rule = "headline", "first-title-line"
-    for line in header_open:
+    previous = None
+    for line in header:
         if line.kind is not None:
+            previous = line
             continue
+        rest = text[line.start:line.end]
         after_headline = headline_line is not None and line.number > headline_line.number
-        if after_headline and not any(ln.kind == "standfirst" for ln in header_open):
+        if after_headline and PERSON_NAME.fullmatch(rest):
+            line.kind, line.rule = "byline", "name-line-after-headline"
+        elif previous is not None and previous.kind == "byline" and AFFILIATION.fullmatch(rest):
+            line.kind, line.rule = "byline", "affiliation-after-byline"
+        elif after_headline and not any(ln.kind == "standfirst" for ln in header_open):
             line.kind, line.rule = "standfirst", "line-after-headline"
         else:
             line.kind, line.rule = "subheading", "header-line"
+        previous = line
 
     # Pass 3: the body, with short untitled lines inside it taken as crossheads.
     for line in lines:

@@ -14,12 +14,19 @@ import re
 # Abbreviations that never end a sentence: a title or a word that needs what follows.
 NEVER_FINAL = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
-    "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "v",
+    "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "vs", "v",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "e.g", "i.e", "cf", "approx", "ca", "fig", "inc", "corp", "ltd", "co", "dept", "est",
 }
 # Abbreviations that may also end a sentence: a boundary only if a sentence opener follows.
 MAYBE_FINAL = {"u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "etc", "d.c", "u.s.a"}
+# "No. 10", "Nos. 3 and 4": an abbreviation only before a number ("Is it over? No. It is not.").
+BEFORE_NUMBERS = {"no", "nos"}
+# A quotation ending in ? or ! followed by its attribution is one sentence, whether the
+# speaker is a pronoun ('“...?” he asked', caught by the lower-case rule) or a name.
+ATTRIBUTION_AFTER_QUOTE = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|"
+    r"insisted|declared|demanded|shouted|tweeted|posted|continued|warned|stressed)\b")
 SENTENCE_OPENERS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
     "but", "and", "in", "on", "at", "his", "her", "its", "their", "there", "mr", "mrs", "ms",
@@ -48,6 +55,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def _is_boundary(text: str, sentence_start: int, m: re.Match, following: re.Match) -> bool:
     punct = m.group(0).rstrip("\"'”’)]")
+    if punct in ("?", "!") and m.group(0) != punct and ATTRIBUTION_AFTER_QUOTE.match(text, following.start(2)):
+        return False
     if punct != ".":
         return True  # !, ?, ellipsis, or several marks: followed by a capital, a new sentence
     word = WORD_BEFORE.search(text, sentence_start, m.start())
@@ -56,6 +65,8 @@ def _is_boundary(text: str, sentence_start: int, m: re.Match, following: re.Matc
     token = word.group(1).lstrip("\"'“‘([").lower()
     if token in NEVER_FINAL:
         return False
+    if token in BEFORE_NUMBERS:
+        return not following.group(2).isdigit()
     if re.fullmatch(r"[a-z]", token):
         return False  # an initial: "Donald J. Trump"
     if token in MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):

@@ -1,8 +1,12 @@
 """Shared fixtures: a throwaway corpus folder, and the repository's seed corpus loaded once."""
 from __future__ import annotations
 
+import atexit
 import csv
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,13 @@ import pytest
 import analysis
 from analysis import paths
 from analysis.manifest import COLUMNS, MANIFEST_NAME
+
+# nbval runs the notebooks in kernels that inherit this environment: their figures go to a
+# scratch folder, so `make test` never rewrites the repository's outputs, and set order is fixed.
+_SCRATCH_OUT = tempfile.mkdtemp(prefix="analysis-test-out-")
+atexit.register(shutil.rmtree, _SCRATCH_OUT, ignore_errors=True)
+os.environ.setdefault(paths.OUT_ENV, _SCRATCH_OUT)
+os.environ.setdefault("PYTHONHASHSEED", "0")
 
 DEFAULT_OUTLET = "Test Wire"
 DEFAULT_EVIDENCE = "written for the test"
