@@ -12,6 +12,7 @@ counts from 1, and a fixed hash seed in the kernel, so an unchanged rebuild chan
 """
 from __future__ import annotations
 
+import html
 import os
 import sys
 import time
@@ -114,7 +115,7 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def _index_intro(corpus) -> str:
     outlets = len(set(corpus.articles["outlet"]))
-    return (f"<p>Built from <code>{paths.corpus_dir().name}/</code>: {len(corpus.articles)} articles "
+    return (f"<p>Built from <code>{html.escape(paths.corpus_dir().name)}/</code>: {len(corpus.articles)} articles "
             f"from {outlets} outlets. Each page below is one notebook of the analysis, executed top to bottom; "
             "the code is hidden, every figure's data is in <code>figures/</code>.</p>")
 
