@@ -46,6 +46,10 @@ class Corpus:
         """The raw text behind any row's offsets."""
         return self.texts[article_id][start:end]
 
+    def outlet_of(self) -> dict[str, str]:
+        """Article id → outlet."""
+        return dict(zip(self.articles["id"], self.articles["outlet"]))
+
     def verify(self) -> str:
         """Check the promise every table makes, and say what was checked.
 

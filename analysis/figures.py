@@ -94,6 +94,33 @@ def save_figure(fig, name: str, data: pd.DataFrame, folder: Path | None = None) 
     print(f"saved {paths.shown(folder / name)}.png, .svg and .csv (the plotted data)")
 
 
+def save_table(data: pd.DataFrame, name: str, folder: Path | None = None) -> None:
+    """Export an annotation table as ``name``.csv beside the figures, atomically."""
+    folder = Path(folder) if folder is not None else paths.figures_dir()
+    outputs.write_bytes(folder / f"{name}.csv", data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    print(f"saved {paths.shown(folder / name)}.csv ({len(data)} rows)")
+
+
+def heatmap(table: pd.DataFrame, xlabel: str = "", cmap: str = "Blues"):
+    """A labelled count matrix (rows × columns) that stays readable with many columns:
+    the figure widens with the columns, and each cell carries its number."""
+    rows, cols = table.shape
+    fig, ax = plt.subplots(figsize=(max(6.5, 1.1 * cols + 3), max(2.5, 0.38 * rows + 1.4)))
+    ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap, vmin=0)
+    ax.set_xticks(range(cols), [str(c) for c in table.columns], rotation=30 if cols > 4 else 0, ha="right" if cols > 4 else "center")
+    ax.set_yticks(range(rows), [str(r) for r in table.index])
+    ax.grid(False)
+    peak = table.to_numpy().max() or 1
+    for (i, j), value in pd.DataFrame(table.to_numpy()).stack().items():
+        ax.text(j, i, f"{value:,.0f}" if value else "·", ha="center", va="center", fontsize=9,
+                color="white" if value > 0.6 * peak else "#222222")
+    ax.set_xlabel(xlabel)
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return fig, ax
+
+
 def horizontal_bars(data: pd.DataFrame, label: str, columns: list[str], names: dict[str, str] | None = None,
                     colors: list[str] | None = None, xlabel: str = "", percent: bool = False, height: float | None = None):
     """A stacked horizontal bar per row of ``data`` (one row per article or outlet), readable

@@ -1,0 +1,499 @@
+"""Who is named: actor mentions resolved against an editable codebook, and the names it lacks.
+
+The codebook (``codebooks/actors.csv``, ``codebooks/actor_aliases.csv``, ``codebooks/titles.csv``)
+lists each actor's canonical name, type and camp, and every string that refers to it: names and
+spelling variants, definite descriptions valid over a date range ("the US president" is Trump in
+2025, Biden in 2023: the article's date decides), and capitals that stand for a government when
+they act. The rules below know no actor: they read the codebook, so a new actor is a new row.
+
+``mentions(corpus)`` gives one row per mention with offsets into the raw text. The longest
+match wins ("US President Donald Trump" is one mention of Trump whose title holds the US);
+honorifics and titles before a surname make the surface form ("President Putin"); a
+description in comma apposition with a name ("Kaja Kallas, the EU’s top diplomat,") is that
+person; "his country", "his forces", "his administration" and "his Russian counterpart" resolve
+through the person "his" refers to. ``uncoded_names(corpus)`` lists the capitalised names and
+titled persons the codebook does not know, so an analyst sees what to add.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .corpus import Corpus
+from .manifest import CorpusError
+
+TYPES = ("person", "state", "organisation", "media", "journalist", "group")
+CAMPS = ("United States", "Russia", "Ukraine", "United Kingdom", "France", "European Union", "NATO", "other")
+ALIAS_FORMS = ("name", "description", "capital")
+CONTENT_ZONES = ("headline", "standfirst", "byline", "dateline", "caption", "credit", "subheading", "body")
+
+APOSTROPHES = "’'"
+POSSESSIVE = re.compile(r"[’']s?(?![\w])")
+# A capital is a place, not a government, after these words ("flew to Moscow", "in Kyiv").
+LOCATIVE = {"in", "to", "from", "at", "near", "into", "via", "across", "around", "outside", "through",
+            "toward", "towards", "visit", "visited", "visits", "visiting", "left", "leave", "leaving", "reach",
+            "reached", "arrive", "arrived", "over", "above", "of", "flight", "flights", "embassy"}
+PLACE_FOLLOWERS = {"area", "region", "suburbs", "airport", "bureau", "time", "street", "streets", "residents", "metro"}
+# Determiners and possessives that open a description standing in apposition to a name.
+DESCRIPTOR_OPENERS = r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]|[Aa]n|[A-Z][\w.-]*(?:’s|'s))"
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+DEMONYMS = {
+    "American": "United States", "US": "United States", "U.S.": "United States", "Russian": "Russia",
+    "Ukrainian": "Ukraine", "British": "United Kingdom", "UK": "United Kingdom", "French": "France",
+    "German": "Germany", "Chinese": "China", "Polish": "Poland", "Turkish": "Turkey", "Italian": "Italy",
+    "Saudi": "Saudi Arabia", "Belarusian": "Belarus", "Canadian": "Canada", "Japanese": "Japan",
+}
+# "his country" is the state of the person; "his forces" its armed forces; "his administration"
+# or "his government" the person's government.
+POSSESSED = {
+    "country": "state", "nation": "state",
+    "forces": "forces", "troops": "forces", "army": "forces", "military": "forces", "soldiers": "forces",
+    "administration": "government", "government": "government", "cabinet": "government",
+}
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2,}(?=\s+[A-Z][a-z]))"
+NAME_CONNECTORS = r"(?:van|von|de|der|bin|al|da|du|la|le)"
+NOT_NAMES = {
+    "The", "A", "An", "But", "And", "Or", "In", "On", "At", "As", "If", "It", "He", "She", "They", "We", "I",
+    "His", "Her", "Its", "Their", "This", "That", "These", "Those", "Meanwhile", "However", "While", "Although",
+    "When", "After", "Before", "Since", "Asked", "Following", "Regarding", "Nevertheless", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Some",
+    "Many", "Several", "Both", "Each", "Every", "Why", "What", "How", "Who", "Where", "There", "Here", "Now",
+    "Yes", "No", "Obviously", "Maybe", "Will", "Are", "Is", "Do", "Does", "Did", "Can", "Could", "Would",
+    "Should", "For", "With", "From", "By", "To", "Of", "Our", "My", "Your", "Photograph", "Editing", "Reporting",
+    "Additional", "Writing", "Image", "Share", "Also", "Under", "Even", "Only", "Just", "Once", "Then", "Still",
+}
+
+
+@dataclass
+class Codebook:
+    """The actor codebook: who can be mentioned, and every string that refers to them."""
+
+    actors: pd.DataFrame
+    aliases: pd.DataFrame
+    titles: list[str]
+
+    def actor(self, name: str) -> dict:
+        return self._by_actor.get(name, {})
+
+    def __post_init__(self):
+        self._by_actor = {row["actor"]: row for row in self.actors.to_dict("records")}
+        self._by_alias: dict[str, list[dict]] = {}
+        for row in self.aliases.to_dict("records"):
+            self._by_alias.setdefault(_alias_key(row["alias"], row["form"]), []).append(row)
+
+    def candidates(self, surface: str, date: str) -> list[dict]:
+        """Alias rows that ``surface`` can stand for on ``date`` (an article's date)."""
+        rows = (self._by_alias.get(_alias_key(surface, "name"), [])
+                + self._by_alias.get(_alias_key(surface, "description"), [])
+                + self._by_alias.get(_alias_key(surface, "capital"), []))
+        if not rows:
+            rows = self._by_alias.get(_alias_key(surface.casefold(), "upper"), [])
+        return [r for r in rows if (not r["valid_from"] or r["valid_from"] <= date)
+                and (not r["valid_to"] or date < r["valid_to"])]
+
+    @property
+    def alias_strings(self) -> list[str]:
+        strings = set()
+        for alias, form in zip(self.aliases["alias"], self.aliases["form"]):
+            strings.add(alias)
+            if form == "description":
+                strings.add(alias[:1].upper() + alias[1:])
+        return sorted(strings, key=lambda s: (-len(s), s))
+
+    def counterpart(self, possessor: str, state: str) -> str | None:
+        """The actor of ``state`` holding the same office as ``possessor`` ("his Russian counterpart")."""
+        role = str(self.actor(possessor).get("role") or "").split(" ")[0].casefold()
+        if not role:
+            return None
+        found = [a for a, r in self._by_actor.items() if r["camp"] == state and r["type"] == "person"
+                 and str(r.get("role") or "").split(" ")[0].casefold() == role]
+        return found[0] if len(found) == 1 else None
+
+    def possessed(self, possessor: str, what: str) -> str | None:
+        """The state, armed forces or government that belongs to a person ("his country")."""
+        camp = self.actor(possessor).get("camp")
+        if what == "state":
+            return camp if camp in self._by_actor and self._by_actor[camp]["type"] == "state" else None
+        if what == "forces":
+            found = [a for a, r in self._by_actor.items() if r["camp"] == camp and "Armed Forces" in a]
+            return found[0] if len(found) == 1 else None
+        surname = possessor.split(" ")[-1]
+        return f"{surname} administration" if f"{surname} administration" in self._by_actor else None
+
+
+def _alias_key(alias: str, form: str) -> tuple[str, str]:
+    if form == "description":
+        return (alias[:1].lower() + alias[1:], "description")
+    if form == "upper":
+        return (alias, "upper")
+    return (alias, form)
+
+
+def load_codebook(folder: Path | str = paths.CODEBOOKS) -> Codebook:
+    """Read and check the actor codebook; a bad row is refused with its file, line and fix."""
+    folder = Path(folder)
+    actors = _read_csv(folder / "actors.csv", ("actor", "type", "camp"))
+    aliases = _read_csv(folder / "actor_aliases.csv", ("actor", "alias", "form"))
+    titles = _read_csv(folder / "titles.csv", ("title",))
+    where_actors = paths.shown(folder / "actors.csv")
+    where_aliases = paths.shown(folder / "actor_aliases.csv")
+    seen = {}
+    for line, row in zip(actors["_line"], actors.to_dict("records")):
+        if row["actor"] in seen:
+            raise CorpusError(f"{where_actors}, lines {seen[row['actor']]} and {line}, field 'actor'",
+                              f"{row['actor']!r} is listed twice", "keep one row per actor")
+        seen[row["actor"]] = line
+        for field, allowed in (("type", TYPES), ("camp", CAMPS)):
+            if row[field] not in allowed:
+                raise CorpusError(f"{where_actors}, line {line}, field '{field}'", f"{row[field]!r} is not one of "
+                                  f"{', '.join(allowed)}", f"use one of {', '.join(allowed)}")
+    for line, row in zip(aliases["_line"], aliases.to_dict("records")):
+        at = f"{where_aliases}, line {line}"
+        if row["actor"] not in seen:
+            raise CorpusError(f"{at}, field 'actor'", f"{row['actor']!r} is not in actors.csv",
+                              "add the actor to actors.csv or correct the name")
+        if row["form"] not in ALIAS_FORMS:
+            raise CorpusError(f"{at}, field 'form'", f"{row['form']!r} is not one of {', '.join(ALIAS_FORMS)}",
+                              f"use one of {', '.join(ALIAS_FORMS)}")
+        for field in ("valid_from", "valid_to"):
+            if row.get(field):
+                try:
+                    dt.date.fromisoformat(row[field])
+                except ValueError:
+                    raise CorpusError(f"{at}, field '{field}'", f"{row[field]!r} is not a date",
+                                      "write YYYY-MM-DD, or leave it empty for an open range") from None
+    for column in ("valid_from", "valid_to", "note", "role", "gender"):
+        for table in (actors, aliases):
+            if column in table:
+                table[column] = table[column].fillna("")
+    aliases = aliases.assign(valid_from=aliases.get("valid_from", ""), valid_to=aliases.get("valid_to", ""))
+    return Codebook(actors.drop(columns="_line"), aliases.drop(columns="_line"),
+                    sorted(titles["title"], key=lambda s: (-len(s), s)))
+
+
+def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+    where = paths.shown(path)
+    if not path.is_file():
+        raise CorpusError(where, "codebook file not found", "restore it from the repository")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = []
+        for row in reader:
+            if None in row:
+                raise CorpusError(f"{where}, line {reader.line_num}", "more cells than the header names",
+                                  "put double quotes around a value that contains a comma")
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            cleaned = {k: (v or "").strip() for k, v in row.items()}
+            for column in required:
+                if not cleaned.get(column):
+                    raise CorpusError(f"{where}, line {reader.line_num}, field '{column}'", "is empty",
+                                      f"every row needs a {column}")
+            cleaned["_line"] = reader.line_num
+            rows.append(cleaned)
+    return pd.DataFrame(rows)
+
+
+@lru_cache(maxsize=4)
+def _codebook_cached(folder: str) -> Codebook:
+    return load_codebook(folder)
+
+
+def default_codebook() -> Codebook:
+    return _codebook_cached(str(paths.CODEBOOKS))
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    actor: str | None
+    form: str          # name, description, capital, title, apposition, possessive, counterpart
+    title: str = ""    # the title before a name ("US President")
+    in_title: bool = False
+
+
+def mentions(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
+    """One row per actor mention in the annotated text (page chrome excluded)."""
+    codebook = codebook or default_codebook()
+    rows = []
+    for article_id, found in article_mentions(corpus, codebook).items():
+        text = corpus.texts[article_id]
+        sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
+        starts = sentences["start"].tolist()
+        numbers = sentences["sentence"].tolist()
+        actors = codebook.actors.set_index("actor")
+        for m in found:
+            at = bisect.bisect_right(starts, m.start) - 1
+            info = actors.loc[m.actor] if m.actor in actors.index else None
+            rows.append({
+                "article_id": article_id, "sentence": numbers[at] if at >= 0 else None,
+                "start": m.start, "end": m.end, "surface": text[m.start:m.end], "actor": m.actor,
+                "type": None if info is None else info["type"], "camp": None if info is None else info["camp"],
+                "form": m.form, "title": m.title, "in_title": m.in_title,
+            })
+    columns = ["article_id", "sentence", "start", "end", "surface", "actor", "type", "camp", "form", "title", "in_title"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Mention]]:
+    """Mentions per article, in text order (used by the quote and speech annotators too)."""
+    dates = dict(zip(corpus.articles["id"], corpus.articles["date"]))
+    out = {}
+    for article_id, paragraphs in corpus.paragraphs.groupby("article_id", sort=False):
+        text = corpus.texts[article_id]
+        found: list[Mention] = []
+        for start, end, zone in zip(paragraphs["start"], paragraphs["end"], paragraphs["zone"]):
+            found.extend(_paragraph_mentions(article_id, text, start, end, zone, dates[article_id], codebook))
+        found.sort(key=lambda m: (m.start, m.end))
+        _resolve_references(article_id, text, found, corpus, codebook)
+        out[article_id] = sorted(found, key=lambda m: (m.start, m.end))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _alias_pattern(strings: tuple[str, ...], flags: int) -> re.Pattern:
+    body = "|".join(re.escape(s) for s in strings)
+    return re.compile(rf"(?<![\w’'.-])(?:{body})(?![\w-]|[’']\w\w)", flags)
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
+    heads = "|".join(re.escape(t) for t in titles)
+    modifier = r"(?:(?-i:[A-Z][\w.’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
+    return re.compile(rf"(?:(?<=\s)|^)((?:{modifier}\s+){{0,4}}(?P<head>{heads}))\s+$", re.I)
+
+
+def _is_all_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _word_before(text: str, start: int, floor: int) -> str:
+    m = re.search(r"([\w’'-]+)\W*$", text[floor:start])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, end: int, ceiling: int) -> str:
+    m = re.match(r"\W*([\w’'-]+)", text[end:ceiling])
+    return m.group(1) if m else ""
+
+
+def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) -> list[Mention]:
+    para = text[p_start:p_end]
+    caps = _is_all_caps(para)
+    strings = tuple(codebook.alias_strings)
+    pattern = _alias_pattern(strings, re.I if caps else 0)
+    found: list[Mention] = []
+    for m in pattern.finditer(text, p_start, p_end):
+        surface = m.group(0)
+        rows = codebook.candidates(surface, date)
+        if not rows and caps:
+            rows = [r for s in strings if s.casefold() == surface.casefold() for r in codebook.candidates(s, date)]
+        if not rows:
+            continue
+        form = rows[0]["form"]
+        if surface.isupper() and len(surface.replace(".", "")) <= 3:
+            # "US" in "JOIN US": an acronym among capitalised words is the word, not the country.
+            if caps or _word_before(text, m.start(), p_start).isupper() or _word_after(text, m.end(), p_end).isupper():
+                continue
+        if form == "capital":
+            before = _word_before(text, m.start(), p_start).lower()
+            after = _word_after(text, m.end(), p_end).lower()
+            if zone == "dateline" or surface.isupper() or before in LOCATIVE or after in PLACE_FOLLOWERS:
+                continue
+        actors = {r["actor"] for r in rows}
+        actor = rows[0]["actor"] if len(actors) == 1 else None
+        found.append(Mention(article_id, m.start(), m.end(), actor, "name" if form == "name" else form))
+    _add_titles(text, p_start, found, codebook)
+    _add_appositions(text, p_start, p_end, found, codebook)
+    return found
+
+
+def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codebook) -> None:
+    """Mark the title before each person's name, and the organisations inside that title."""
+    titles = _title_pattern(tuple(codebook.titles))
+    persons = [m for m in found if codebook.actor(m.actor).get("type") in ("person", "journalist")]
+    for person in persons:
+        window_start = max(p_start, person.start - 80)
+        hit = titles.search(text[window_start:person.start])
+        if not hit:
+            continue
+        title_start = window_start + hit.start(1)
+        title_text = hit.group(1)
+        person.title = title_text
+        for other in found:
+            if other is not person and title_start <= other.start and other.end <= person.start:
+                other.in_title, other.form = True, "title"
+        if " " not in text[person.start:person.end]:
+            # Title and surname without the given name make the surface form: "President Putin".
+            person.start = window_start + hit.start("head")
+
+
+def _add_appositions(text: str, p_start: int, p_end: int, found: list[Mention], codebook: Codebook) -> None:
+    """A description beside a name, set off by commas, refers to that name's actor."""
+    heads = "|".join(re.escape(t) for t in codebook.titles) + r"|counterpart|president|minister|leader"
+    desc = rf"{DESCRIPTOR_OPENERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})"
+    before = re.compile(rf"({desc}),\s+$", re.I)
+    after = re.compile(rf"^,\s+({desc})(?=,|\s|$)", re.I)
+    persons = [m for m in found if codebook.actor(m.actor).get("type") == "person" and not m.in_title]
+    for person in persons:
+        hit = before.search(text[max(p_start, person.start - 80):person.start])
+        if hit:
+            start = max(p_start, person.start - 80) + hit.start(1)
+            _claim_span(found, Mention(person.article_id, start, start + len(hit.group(1)), person.actor, "apposition"))
+            continue
+        hit = after.search(text[person.end:min(p_end, person.end + 80)])
+        if hit:
+            start = person.end + hit.start(1)
+            _claim_span(found, Mention(person.article_id, start, start + len(hit.group(1)), person.actor, "apposition"))
+
+
+def _claim_span(found: list[Mention], new: Mention) -> None:
+    """Add a description mention; mentions inside it become parts of its title."""
+    for other in list(found):
+        if other.start == new.start and other.end == new.end:
+            found.remove(other)
+        elif new.start <= other.start and other.end <= new.end:
+            other.in_title, other.form = True, "title"
+    found.append(new)
+
+
+# --- references through "his": his country, his forces, his administration, his counterpart ---
+
+
+# Words after which a mention can be a clause's subject ("..., while Macron has said"); after
+# any other word it is an object ("persuade Putin", "talks with Putin").
+SUBJECT_PRECEDERS = {"and", "but", "or", "while", "although", "though", "that", "which", "who", "as", "when", "after",
+                     "before", "because", "since", "if", "so", "then", "also", "meanwhile", "however", "where",
+                     "whereas", "until", "once", "nevertheless", "yet", "now"}
+
+
+def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions in ``text[start:end]`` that stand where a clause's subject stands: at the clause
+    start or after a conjunction or punctuation, not possessive, not inside someone's title."""
+    out = []
+    for m in found:
+        if m.start < start or m.end > end or m.in_title or m.actor is None:
+            continue
+        head = m.start - len(m.title) - 1 if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title else m.start
+        before = text[start:max(start, head)].rstrip()
+        if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")):
+            word = re.search(r"([\w’'-]+)$", before)
+            if word and word.group(1).lower() not in SUBJECT_PRECEDERS and not word.group(1)[0].isupper():
+                continue
+        if POSSESSIVE.match(text, m.end) and not re.match(r"[’']s\s+(?:spokes\w+|officials?|statement|readout|press)\b",
+                                                          text[m.end:m.end + 25]):
+            continue
+        out.append(m)
+    return out
+
+
+def _resolve_references(article_id, text, found, corpus, codebook) -> None:
+    sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
+    last_person = None
+    for s_start, s_end in zip(sentences["start"], sentences["end"]):
+        local = [m for m in found if s_start <= m.start < s_end]
+        for hit in re.finditer(r"\b([Hh]is|[Hh]er)\s+(?:(\w+)\s+)?(country|nation|forces|troops|army|military|soldiers|"
+                               r"administration|government|cabinet|counterpart)\b", text[s_start:s_end]):
+            start, end = s_start + hit.start(), s_start + hit.end()
+            if any(m.start <= start < m.end for m in found):
+                continue
+            subjects = [m for m in subject_mentions(text, found, s_start, start)
+                        if codebook.actor(m.actor).get("type") == "person"]
+            possessor = subjects[-1].actor if subjects else last_person
+            if possessor is None:
+                continue
+            modifier, noun = hit.group(2), hit.group(3)
+            if noun == "counterpart":
+                state = DEMONYMS.get(modifier or "")
+                actor = codebook.counterpart(possessor, state) if state else None
+                form = "counterpart"
+            elif modifier is None:
+                actor = codebook.possessed(possessor, POSSESSED[noun])
+                form = "possessive"
+            else:
+                continue
+            if actor:
+                found.append(Mention(article_id, start, end, actor, form))
+        persons = [m for m in subject_mentions(text, local, s_start, s_end)
+                   if codebook.actor(m.actor).get("type") == "person"]
+        if persons:
+            last_person = persons[0].actor
+
+
+# --- names the codebook does not know ---------------------------------------------------------
+
+
+def uncoded_names(corpus: Corpus, codebook: Codebook | None = None, found: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Capitalised names and titled persons that no codebook alias covers, with counts and a
+    context, most frequent first: on a new article, this list is what to add to the codebook."""
+    codebook = codebook or default_codebook()
+    found = mentions(corpus, codebook) if found is None else found
+    not_actors = _not_actors()
+    titles = _title_pattern(tuple(codebook.titles))
+    title_words = {w.lower() for t in codebook.titles for w in t.split()} - {"of", "the"}
+    name_re = re.compile(rf"(?<![\w’'.-]){NAME_TOKEN}(?:\s+(?:{NAME_CONNECTORS}\s+)?{NAME_TOKEN}){{0,3}}")
+    rows = []
+    for sentence in corpus.sentences[corpus.sentences["zone"] != "chrome"].itertuples():
+        text = corpus.texts[sentence.article_id]
+        covered = found[(found["article_id"] == sentence.article_id)]
+        spans = list(zip(covered["start"], covered["end"]))
+        if _is_all_caps(sentence.text):
+            continue
+        for m in name_re.finditer(text, sentence.start, sentence.end):
+            tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.group(0))]
+            tokens = [(m.start() + a, m.start() + b) for a, b in tokens]
+            titled = bool(titles.search(text[max(sentence.start, m.start() - 60):m.start()]))
+            # Titles, demonyms, possessives and sentence openers before the name are not the name.
+            while tokens and _not_name_start(text[tokens[0][0]:tokens[0][1]], title_words):
+                titled = titled or text[tokens[0][0]:tokens[0][1]].lower() in title_words
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            start, end = tokens[0][0], tokens[-1][1]
+            end -= len(POSSESSIVE.match(text, end - 2).group(0)) if POSSESSIVE.match(text, end - 2) and text[end - 2] in APOSTROPHES else 0
+            if any(s < end and start < e for s, e in spans):
+                continue
+            name = text[start:end]
+            if name in not_actors or (name.upper() == name and len(name) <= 3):
+                continue
+            if len(tokens) < 2 and not titled:
+                continue
+            rows.append({"name": name, "kind": "titled person" if titled else "name",
+                         "article_id": sentence.article_id, "context": sentence.text})
+    table = pd.DataFrame(rows, columns=["name", "kind", "article_id", "context"])
+    if table.empty:
+        return pd.DataFrame(columns=["name", "kind", "count", "articles", "context"])
+    summary = (table.groupby("name", sort=False)
+               .agg(kind=("kind", "first"), count=("name", "size"), articles=("article_id", "nunique"),
+                    context=("context", "first"))
+               .reset_index().sort_values(["count", "name"], ascending=[False, True], kind="stable"))
+    return summary.reset_index(drop=True)
+
+
+def _not_name_start(token: str, title_words: set[str]) -> bool:
+    return (token in NOT_NAMES or token.lower() in title_words or token in DEMONYMS
+            or token.endswith(("’s", "'s")) or bool(re.match(r"[A-Z][a-z]+-[a-z]", token)))
+
+
+@lru_cache(maxsize=1)
+def _not_actors() -> frozenset[str]:
+    path = paths.CODEBOOKS / "not_actors.csv"
+    if not path.is_file():
+        return frozenset()
+    with open(path, encoding="utf-8", newline="") as handle:
+        return frozenset(row["name"] for row in csv.DictReader(handle) if row.get("name"))

@@ -1,0 +1,136 @@
+"""Accuracy against a hand-coded gold: precision, recall and F1 for each annotator.
+
+The gold is a JSON file in the format of ``tests/gold/gold.json`` (its ``conventions`` say how
+to code a text), keyed by article file name. ``score(corpus, gold)`` scores every annotator
+that has a gold section; each scorer returns one row per article plus an ``all`` row.
+
+- actor mentions: the set of (actor, surface form) pairs per article, the gold's convention;
+  ``group`` actors and actors that occur only inside a title are left out by default;
+- quotes: (speaker, first six words) per span; span detection alone (first six words) and
+  speaker accuracy on the detected spans are reported too;
+- fragments: (speaker, text), and text alone;
+- indirect speech: the reported content located by its first six words, with the speaker.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Corpus
+from .quotes import first_words
+
+
+def load_gold(path: Path | str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _prf(tp: int, n_found: int, n_gold: int) -> dict:
+    precision = tp / n_found if n_found else (1.0 if not n_gold else 0.0)
+    recall = tp / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"found": n_found, "gold": n_gold, "correct": tp,
+            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _by_file(corpus: Corpus, gold: dict) -> list[tuple[str, str, dict]]:
+    ids = dict(zip(corpus.articles["file"], corpus.articles["id"]))
+    return [(ids[name], name, entry) for name, entry in gold["texts"].items() if name in ids]
+
+
+def _table(rows: list[dict], totals: Counter, extra_total: dict | None = None) -> pd.DataFrame:
+    overall = {"article_id": "all", **_prf(totals["tp"], totals["found"], totals["gold"]), **(extra_total or {})}
+    return pd.DataFrame(rows + [overall])
+
+
+def score_mentions(corpus: Corpus, gold: dict, found: pd.DataFrame, drop_groups: bool = True) -> pd.DataFrame:
+    rows, totals = [], Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        wanted = {(a["canonical"], s) for a in entry["actors"]
+                  if not (drop_groups and (a["type"] == "group" or a.get("title_only")))
+                  for s in a["surface_forms"]}
+        mine = found[(found["article_id"] == article_id) & found["actor"].notna()]
+        if drop_groups:
+            # Mirror the gold: no groups, and no actor that occurs only inside someone's title.
+            outside_titles = set(mine.loc[~mine["in_title"], "actor"])
+            mine = mine[(mine["type"] != "group") & mine["actor"].isin(outside_titles)]
+        got = set(zip(mine["actor"], mine["surface"]))
+        tp = len(wanted & got)
+        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+                     "missed": sorted(wanted - got), "spurious": sorted(got - wanted)})
+        totals.update(tp=tp, found=len(got), gold=len(wanted))
+    return _table(rows, totals)
+
+
+def _match_counts(wanted: list, got: list) -> int:
+    return sum((Counter(wanted) & Counter(got)).values())
+
+
+def score_quotes(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
+    rows, totals = [], Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        wanted = [(q["speaker"], q["first6"]) for q in entry["quotes"]]
+        mine = found[found["article_id"] == article_id]
+        got = list(zip(mine["speaker"], mine["first6"]))
+        tp = _match_counts(wanted, got)
+        spans = _match_counts([w for _, w in wanted], [g for _, g in got])
+        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+                     "span_recall": round(spans / len(wanted), 4) if wanted else 1.0,
+                     "speaker_accuracy": round(tp / spans, 4) if spans else 1.0,
+                     "missed": sorted(Counter(wanted) - Counter(got), key=str),
+                     "spurious": sorted(Counter(got) - Counter(wanted), key=str)})
+        totals.update(tp=tp, found=len(got), gold=len(wanted), spans=spans)
+    return _table(rows, totals, {
+        "span_recall": round(totals["spans"] / totals["gold"], 4) if totals["gold"] else 1.0,
+        "speaker_accuracy": round(totals["tp"] / totals["spans"], 4) if totals["spans"] else 1.0})
+
+
+def score_fragments(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
+    rows, totals = [], Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        wanted = [f["text"] for f in entry.get("fragments", [])]
+        mine = found[(found["article_id"] == article_id) & (found["kind"] == "fragment")]
+        got = list(mine["text"])
+        tp = _match_counts(wanted, got)
+        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+                     "missed": sorted(Counter(wanted) - Counter(got)), "spurious": sorted(Counter(got) - Counter(wanted))})
+        totals.update(tp=tp, found=len(got), gold=len(wanted))
+    return _table(rows, totals)
+
+
+def score_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: int = 12) -> pd.DataFrame:
+    """Reported content is matched by position: a found item matches a gold item when its content
+    starts within ``tolerance`` characters of where the gold's first six words stand."""
+    rows, totals = [], Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        text = corpus.texts[article_id]
+        located, cursor = [], 0
+        for item in entry.get("indirect", []):
+            at = text.find(item["first6"], cursor)
+            if at < 0:
+                at = text.find(item["first6"])
+            located.append((at, item))
+            cursor = max(cursor, at + 1) if at >= 0 else cursor
+        mine = found[found["article_id"] == article_id]
+        used, tp_span, tp = set(), 0, 0
+        missed = []
+        for at, item in located:
+            hit = next((i for i, s in zip(mine.index, mine["content_start"])
+                        if i not in used and abs(s - at) <= tolerance), None)
+            if hit is None:
+                missed.append((item["speaker"], item["first6"]))
+                continue
+            used.add(hit)
+            tp_span += 1
+            tp += mine.loc[hit, "speaker"] == item["speaker"]
+        spurious = [(s, first_words(t)) for i, s, t in zip(mine.index, mine["speaker"], mine["content"]) if i not in used]
+        rows.append({"article_id": article_id, **_prf(tp, len(mine), len(located)),
+                     "span_f1": _prf(tp_span, len(mine), len(located))["f1"],
+                     "speaker_accuracy": round(tp / tp_span, 4) if tp_span else 1.0,
+                     "missed": missed, "spurious": spurious})
+        totals.update(tp=tp, found=len(mine), gold=len(located), spans=tp_span)
+    return _table(rows, totals, {
+        "span_f1": _prf(totals["spans"], totals["found"], totals["gold"])["f1"],
+        "speaker_accuracy": round(totals["tp"] / totals["spans"], 4) if totals["spans"] else 1.0})

@@ -1,0 +1,207 @@
+"""Indirect speech: what an outlet reports someone said, in its own words.
+
+``indirect_speech(corpus)`` returns one row per reported statement without quotation marks, or
+mixed with a quoted fragment: "Putin said last week he supported ...", "The Kremlin confirmed on
+Monday that ...", "Starmer has accused Putin of seeking to ...", "Ukraine and its Western allies
+have long described ... as ...", "after Trump's statement that ...", "..., the Kremlin and a U.S.
+official said", "according to ...". Each row gives the speaker (an actor, or an unnamed source
+such as "a U.S. official"), the reporting verb as written, and the reported content with its
+offsets. A reporting verb that only attributes a direct quotation ('...,” Trump said'), evidential
+passives with no source ("said to be", "reported to be") and questions ("asked whether") are
+not indirect speech.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .actors import Codebook, Mention, article_mentions, default_codebook
+from .attribution import Speaker, Tracker, clause_start, is_verb_use, reporting_verbs, speaker_before, verb_pattern
+from .corpus import Corpus
+from .quotes import first_words, quote_spans
+
+COLUMNS = ["article_id", "outlet", "sentence", "speaker", "speaker_surface", "co_speakers", "verb", "content_start",
+           "content_end", "content", "first6", "mixed", "pronoun_speaker", "institution_speaker", "unnamed_source"]
+NOMINAL = re.compile(r"(?:[’']s)\s+(statement|claim|assertion|insistence|warning|announcement|suggestion|remarks|"
+                     r"comments|argument|admission|pledge|promise)\s+that\s+", re.I)
+TIME_WORDS = r"(?:on \w+|last \w+|this \w+|earlier|later|also|again|previously|repeatedly|recently|in a statement|in an interview|in a post|in remarks|on social media|in a social media post|at a press conference|at a news conference|during a press briefing)"
+QUOTE_MARKS = "“”‘’\"«»"
+
+
+def indirect_speech(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
+    codebook = codebook or default_codebook()
+    found = article_mentions(corpus, codebook)
+    outlets = corpus.outlet_of()
+    rows = []
+    for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
+        text = corpus.texts[article_id]
+        mentions = found.get(article_id, [])
+        tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])))
+        quoted = [(s, e) for p_start, p_end in zip(corpus.paragraphs.loc[corpus.paragraphs["article_id"] == article_id, "start"],
+                                                   corpus.paragraphs.loc[corpus.paragraphs["article_id"] == article_id, "end"])
+                  for _, s, e, _ in quote_spans(text, p_start, p_end)]
+        for number, s_start, s_end in zip(sentences["sentence"], sentences["start"], sentences["end"]):
+            for item in _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
+                speaker, verb, c_start, c_end = item
+                content = text[c_start:c_end]
+                rows.append({
+                    "article_id": article_id, "outlet": outlets[article_id], "sentence": number,
+                    "speaker": speaker.actor, "speaker_surface": speaker.surface,
+                    "co_speakers": [c for c in speaker.co_speakers if c], "verb": verb,
+                    "content_start": c_start, "content_end": c_end, "content": content,
+                    "first6": first_words(content), "mixed": any(q in content for q in "“”‘\"«"),
+                    "pronoun_speaker": speaker.pronoun, "institution_speaker": speaker.institution,
+                    "unnamed_source": speaker.unnamed,
+                })
+                tracker.note(c_start, speaker.actor)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
+    verbs = reporting_verbs()
+    items = []
+    last_speaker = None
+    for hit in verb_pattern().finditer(text, s_start, s_end):
+        form = hit.group(1).lower()
+        verb = verbs[form]
+        if _inside(hit.start(), quoted) or not is_verb_use(text, hit, s_start):
+            continue
+        before = text[max(s_start, hit.start() - 40):hit.start()]
+        after = text[hit.end():s_end]
+        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|widely\s+|reportedly\s+)?$", before) \
+                and re.match(r"\s+to\b", after):
+            continue  # "said to be", "reported to be": no source
+        if re.search(r"\b(?:is|are|was|were|been|being)\s+$", before):
+            continue  # passive: "was announced by ..."
+        if not verb.indirect:
+            continue
+        if re.search(r"(?:\bto|\b(?:the|a|an|his|her|its|their|our|whose)|[’']s)\s+$", before):
+            continue  # "declined to confirm", "Putin's demands": not a report
+        start = clause_start(text, s_start, hit.start())
+        speaker = speaker_before(text, mentions, tracker, start, hit.start())
+        quote_close = max([e for s, e in quoted if e <= hit.start()], default=None)
+        if speaker is not None and quote_close is not None and re.fullmatch(r"[”’\"]?[\s,.;!?]*", text[quote_close:speaker.start]):
+            continue  # '...,” Trump said': the attribution of a direct quotation
+        if speaker is None:
+            if last_speaker is not None and re.search(r"(?:\band\b(?:\s+(?:has|had|have))?|,)\s*$", text[start:hit.start()]):
+                speaker = last_speaker  # "... and has demanded ...", "..., noting that ..."
+            else:
+                continue
+        content = _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions)
+        if content is None:
+            continue
+        c_start, c_end = content
+        if len(text[c_start:c_end].split()) < 2:
+            continue
+        items.append((speaker, hit.group(1), c_start, c_end))
+        last_speaker = speaker
+    items.extend(_nominal_items(text, s_start, s_end, mentions, quoted))
+    items.extend(_according_to(text, s_start, s_end, mentions, tracker))
+    return sorted(items, key=lambda item: item[2])
+
+
+def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
+    """Where the reported content of a reporting verb starts and ends, or None."""
+    end = s_end
+    while end > s_start and text[end - 1] in ".!?":
+        end -= 1
+    rest_start = hit.end()
+    rest = text[rest_start:end]
+    # Content before the attribution: "The call is expected ..., the Kremlin and a U.S. official said."
+    if not rest.strip(" ,;"):
+        head_end = text.rfind(",", s_start, speaker.start)
+        if head_end <= s_start:
+            return None
+        if _inside(s_start, quoted) or text[s_start] in QUOTE_MARKS:
+            return None
+        return s_start, head_end
+    # Parenthetical attribution: "If so, Lammy said, the UK and other nations would respond."
+    paren = re.match(r"\s*,\s*", rest)
+    if paren and speaker.start > s_start and text[s_start:speaker.start].rstrip().endswith(","):
+        return rest_start + paren.end(), end
+    position = rest_start
+    if verb.content == "of":
+        of = re.search(r"\bof\s+", rest[:80])
+        if not of:
+            return None
+        position = rest_start + of.end()
+    elif verb.content in ("object clause", "object to"):
+        that = re.search(r"\bthat\s+", rest[:120])
+        colon = re.search(r"[:“\"]", rest[:60])
+        if that and (not colon or colon.start() > that.start()):
+            position = rest_start + that.end()
+        else:
+            obj = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'.-]+)(?:\s+(?:on|in)\s+[A-Z][\w]+(?:\s+[A-Z]\w+)*)?", rest)
+            position = rest_start + (obj.end() if obj else 0)
+            if verb.content == "object to":
+                to = re.match(r"\s+to\s+", text[position:end])
+                if not to:
+                    return None
+                position += to.end() - len(" to ") + 1
+    elif verb.content == "to":
+        to = re.match(rf"(?:\s*,?\s*{TIME_WORDS},?)*\s*(?=to\s)", rest, re.I)
+        if not to:
+            return None
+        position = rest_start + to.end()
+    else:
+        adverbials = re.match(rf"(?:\s*,?\s*{TIME_WORDS},?)*\s*", rest, re.I)
+        position = rest_start + (adverbials.end() if adverbials else 0)
+        that = re.match(r"that\s+", text[position:end])
+        if that:
+            position += that.end()
+    while position < end and text[position].isspace():
+        position += 1
+    if position >= end or text[position] in ":":
+        return None
+    if text[position] in QUOTE_MARKS:
+        # A direct quotation after the verb: indirect only if the sentence goes on after it.
+        close = next((e for s, e in quoted if s == position + 1), None)
+        if close is None or not re.search(r"\w\s+\w", text[close + 1:end]):
+            return None
+    return position, end
+
+
+def _nominal_items(text, s_start, s_end, mentions, quoted):
+    items = []
+    for hit in NOMINAL.finditer(text, s_start, s_end):
+        owner = [m for m in mentions if m.end == hit.start() and m.actor]
+        if not owner or _inside(hit.start(), quoted):
+            continue
+        m = owner[0]
+        end = s_end
+        while end > hit.end() and text[end - 1] in ".!?":
+            end -= 1
+        items.append((Speaker(m.actor, text[m.start:m.end], m.start, m.end), hit.group(1), hit.end(), end))
+    return items
+
+
+def _according_to(text, s_start, s_end, mentions, tracker):
+    items = []
+    for hit in re.finditer(r"\b[Aa]ccording to\s+", text[s_start:s_end]):
+        at = s_start + hit.end()
+        source = [m for m in mentions if at <= m.start <= at + 12 and m.actor and not m.in_title]
+        if not source:
+            continue
+        m = source[0]
+        end = s_end
+        while end > s_start and text[end - 1] in ".!?":
+            end -= 1
+        if s_start + hit.start() <= s_start + 2:  # "According to X, CONTENT"
+            comma = text.find(",", m.end, end)
+            if comma < 0:
+                continue
+            c_start, c_end = comma + 1, end
+        else:                                      # "CONTENT, according to X"
+            c_start, c_end = s_start, s_start + hit.start()
+        while c_start < c_end and text[c_start].isspace():
+            c_start += 1
+        c_end = c_start + len(text[c_start:c_end].rstrip(" ,"))
+        items.append((Speaker(m.actor, text[m.start:m.end], m.start, m.end,
+                              institution=tracker.codebook.actor(m.actor).get("type") != "person"),
+                      "according to", c_start, c_end))
+    return items

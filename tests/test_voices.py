@@ -1,0 +1,172 @@
+"""Actor mentions, quotes and indirect speech on small texts written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import load_corpus
+from analysis.actors import mentions, uncoded_names
+from analysis.quotes import quote_spans, quotes
+from analysis.speech import indirect_speech
+
+
+@pytest.fixture
+def annotate(tmp_path, make_corpus):
+    """annotate(text, date=...) -> (corpus, mentions, quotes, fragments, indirect) for one article."""
+    def run(text: str, date: str = "2025-03-17"):
+        folder = make_corpus(tmp_path, {"story.txt": text},
+                             [{"id": "story", "file": "story.txt", "outlet": "Test Wire",
+                               "outlet_evidence": "written for the test", "date": date,
+                               "date_evidence": "written for the test"}])
+        corpus = load_corpus(folder)
+        found = mentions(corpus)
+        voices = quotes(corpus)
+        return corpus, found, voices["quotes"], voices["fragments"], indirect_speech(corpus)
+    return run
+
+
+def surfaces(found, actor=None):
+    rows = found if actor is None else found[found["actor"] == actor]
+    return list(rows["surface"])
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+def test_longest_match_wins_and_title_holds_the_state(annotate):
+    _, found, *_ = annotate("U.S. President Donald Trump will speak to Russian President Vladimir Putin on Tuesday.\n")
+    trump = found[found["actor"] == "Donald Trump"].iloc[0]
+    assert trump["surface"] == "Donald Trump" and trump["title"] == "U.S. President"
+    us = found[found["actor"] == "United States"].iloc[0]
+    assert us["surface"] == "U.S." and us["in_title"]
+    assert surfaces(found, "Vladimir Putin") == ["Vladimir Putin"]
+
+
+def test_title_and_surname_make_the_surface_form(annotate):
+    _, found, *_ = annotate("Mr Putin spoke first. Later President Putin said he was ready, and Mr. Trump agreed.\n")
+    assert surfaces(found, "Vladimir Putin") == ["Mr Putin", "President Putin"]
+    assert surfaces(found, "Donald Trump") == ["Mr. Trump"]
+
+
+def test_acronym_in_capitals_is_not_the_country(annotate):
+    _, found, *_ = annotate("JOIN US FOR THE LIVE COVERAGE\n\nThe US said the talks would go on for days.\n")
+    assert surfaces(found, "United States") == ["US"]
+    assert found[found["actor"] == "United States"]["start"].iloc[0] > 30
+
+
+def test_possessives_resolve(annotate):
+    _, found, *_ = annotate("Putin’s envoy met Trump's team while Zelenskyy’s aides waited in Kyiv.\n")
+    assert surfaces(found, "Vladimir Putin") == ["Putin"]
+    assert surfaces(found, "Donald Trump") == ["Trump"]
+    assert surfaces(found, "Volodymyr Zelenskyy") == ["Zelenskyy"]
+
+
+def test_description_resolves_by_the_article_date(annotate):
+    _, found_2025, *_ = annotate("The US president said the talks had gone well.\n", date="2025-03-17")
+    assert list(found_2025["actor"]) == ["Donald Trump"]
+    _, found_2023, *_ = annotate("The US president said the talks had gone well.\n", date="2023-06-01")
+    assert list(found_2023["actor"]) == ["Joe Biden"]
+
+
+def test_capital_is_an_actor_only_where_it_acts(annotate):
+    _, found, *_ = annotate("Moscow rejected the plan after envoys flew to Moscow and Washington welcomed it.\n")
+    assert list(found["surface"]) == ["Moscow", "Washington"]
+
+
+def test_apposition_and_his_references(annotate):
+    text = ("Kaja Kallas, the EU’s top diplomat, spoke on Monday. Zelenskyy said the sovereignty of his country "
+            "was not negotiable. Trump said he would call his Russian counterpart.\n")
+    _, found, *_ = annotate(text)
+    assert "the EU’s top diplomat" in surfaces(found, "Kaja Kallas")
+    assert "his country" in surfaces(found, "Ukraine")
+    assert "his Russian counterpart" in surfaces(found, "Vladimir Putin")
+
+
+def test_uncoded_names_are_listed_with_context(annotate):
+    corpus, found, *_ = annotate("Finnish President Alexander Stubbington met Olga Wexford-Lane in Helsinki.\n")
+    names = uncoded_names(corpus, found=found)
+    assert {"Alexander Stubbington", "Olga Wexford-Lane"} <= set(names["name"])
+    assert (names.set_index("name").loc["Alexander Stubbington", "kind"]) == "titled person"
+    assert names["context"].str.contains("Helsinki").all()
+
+
+# --- quotes --------------------------------------------------------------------------------
+
+def test_quote_spans_handle_straight_curly_single_and_apostrophes():
+    text = 'He said "we will see". Trump’s aides said ‘dividing up assets’ was likely, and that’s it.'
+    inner = [text[s:e] for _, s, e, _ in quote_spans(text, 0, len(text))]
+    assert inner == ["we will see", "dividing up assets"]
+
+
+def test_attribution_after_before_inverted_and_pronoun(annotate):
+    text = ("“We will be talking about land and power plants,” Trump said.\n\n"
+            "Kremlin spokesman Dmitry Peskov said: “Such a conversation is planned for Tuesday.”\n\n"
+            "\"The leaders will speak for as long as needed,\" said Peskov.\n\n"
+            "Marco Rubio spoke to reporters. \"They agreed to stop shooting,\" he said.\n")
+    _, _, found, _, _ = annotate(text)
+    assert list(zip(found["speaker"], found["verb"], found["attribution"])) == [
+        ("Donald Trump", "said", "after"), ("Dmitry Peskov", "said", "before"),
+        ("Dmitry Peskov", "said", "after"), ("Marco Rubio", "said", "after")]
+    assert list(found["pronoun_speaker"]) == [False, False, False, True]
+
+
+def test_institution_speaker(annotate):
+    text = ("A Downing Street spokesperson said: “This will be a significant force of many nations.”\n\n"
+            "“The call will take place on Tuesday afternoon,” the Kremlin said.\n")
+    _, _, found, _, _ = annotate(text)
+    assert list(found["speaker"]) == ["Downing Street", "Kremlin"]
+    assert found["institution_speaker"].all()
+
+
+def test_continued_and_unclosed_quotes(annotate):
+    text = ("He spoke at length. Trump said: “We will see what happens on Tuesday and after that.\n\n"
+            "“A lot of work has been done over the weekend.”\n\n"
+            "Macron said the Russian president “does not seem to be seeking peace at all.\n\n"
+            "The talks went on.\n")
+    _, _, found, _, _ = annotate(text)
+    assert list(found["speaker"]) == ["Donald Trump", "Donald Trump", "Emmanuel Macron"]
+    assert list(found["cross_paragraph"]) == [True, True, False]
+    assert list(found["unclosed"]) == [False, False, True]
+    assert list(found["partial"]) == [False, False, True]
+
+
+def test_fragments_and_names_are_not_quotes(annotate):
+    text = ("Starmer accused Putin of seeking to “delay” a ceasefire, while a so-called “coalition of the willing” "
+            "met and Rubio told “The Guy Benson Show” that talks were “positive and solution-based”.\n")
+    _, _, found, fragments, _ = annotate(text)
+    assert found.empty
+    assert dict(zip(fragments["text"], fragments["kind"])) == {
+        "delay": "fragment", "coalition of the willing": "name", "The Guy Benson Show": "name",
+        "positive and solution-based": "fragment"}
+    assert fragments.set_index("text").loc["delay", "speaker"] == "Keir Starmer"
+
+
+def test_single_quote_headline(annotate):
+    text = "Putin agrees to ‘pause energy strikes for thirty days’, Kremlin says\n\nThe Kremlin said so on Tuesday.\n"
+    _, _, found, _, _ = annotate(text)
+    assert list(found["text"]) == ["pause energy strikes for thirty days"]
+
+
+# --- indirect speech -----------------------------------------------------------------------
+
+def test_indirect_speech_patterns(annotate):
+    text = ("Putin said last week he supported the proposal in principle.\n\n"
+            "The Kremlin confirmed on Monday that the two leaders would speak.\n\n"
+            "Zelenskyy has accused Putin of deliberately prolonging the war.\n\n"
+            "The call is expected to last an hour, the Kremlin and a U.S. official said.\n\n"
+            "Ukrainian troops are said to be in retreat.\n\n"
+            "“We will see,” Trump said.\n")
+    _, _, _, _, found = annotate(text)
+    assert list(zip(found["speaker"], found["verb"], found["first6"])) == [
+        ("Vladimir Putin", "said", "he supported the proposal in principle"),
+        ("Kremlin", "confirmed", "the two leaders would speak"),
+        ("Volodymyr Zelenskyy", "accused", "deliberately prolonging the war"),
+        ("Kremlin", "said", "The call is expected to last"),
+    ]
+
+
+def test_unnamed_source_and_according_to(annotate):
+    text = ("Several officials said the talks were premature.\n\n"
+            "The meeting lasted two hours, according to the Kremlin.\n")
+    _, _, _, _, found = annotate(text)
+    assert list(found["speaker"]) == [None, "Kremlin"]
+    assert list(found["unnamed_source"]) == [True, False]
+    assert list(found["first6"]) == ["the talks were premature", "The meeting lasted two hours"]
