@@ -41,6 +41,7 @@ POSSESSIVE = re.compile(r"[’']s?(?![\w])")
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "via", "across", "around", "outside", "through",
             "toward", "towards", "visit", "visited", "visits", "visiting", "left", "leave", "leaving", "reach",
             "reached", "arrive", "arrived", "over", "above", "of", "flight", "flights", "embassy"}
+STATE_AS_PLACE = {"in", "into", "across", "inside", "throughout", "around", "near", "visit", "visited", "visiting"}
 PLACE_FOLLOWERS = {"area", "region", "suburbs", "airport", "bureau", "time", "street", "streets", "residents", "metro"}
 # Determiners and possessives that open a description standing in apposition to a name.
 DESCRIPTOR_OPENERS = r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]|[Aa]n|[A-Z][\w.-]*(?:’s|'s))"
@@ -58,7 +59,7 @@ POSSESSED = {
     "forces": "forces", "troops": "forces", "army": "forces", "military": "forces", "soldiers": "forces",
     "administration": "government", "government": "government", "cabinet": "government",
 }
-NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2,}(?=\s+[A-Z][a-z]))"
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’']+(?:-[A-Za-zà-ÿ’']+)*|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2,}(?=\s+[A-Z][a-z]))"
 NAME_CONNECTORS = r"(?:van|von|de|der|bin|al|da|du|la|le)"
 NOT_NAMES = {
     "The", "A", "An", "But", "And", "Or", "In", "On", "At", "As", "If", "It", "He", "She", "They", "We", "I",
@@ -96,7 +97,8 @@ class Codebook:
                 + self._by_alias.get(_alias_key(surface, "description"), [])
                 + self._by_alias.get(_alias_key(surface, "capital"), []))
         if not rows:
-            rows = self._by_alias.get(_alias_key(surface.casefold(), "upper"), [])
+            rows = self._by_alias.get((surface.lower(), "description"), [])
+            rows = [r for r in rows if r["alias"].lower() == surface.lower()]
         return [r for r in rows if (not r["valid_from"] or r["valid_from"] <= date)
                 and (not r["valid_to"] or date < r["valid_to"])]
 
@@ -107,6 +109,11 @@ class Codebook:
             strings.add(alias)
             if form == "description":
                 strings.add(alias[:1].upper() + alias[1:])
+                # "The President", "the Russian President": US style capitalises the office.
+                strings.add(" ".join(w[:1].upper() + w[1:] if w.islower() and w not in ("of", "the", "for", "and")
+                                     else w for w in alias.split()))
+                strings.add(alias[:1].upper() + " ".join(w[:1].upper() + w[1:] if w.islower() and w not in ("of", "for", "and") else w
+                                                         for w in alias.split())[1:])
         return sorted(strings, key=lambda s: (-len(s), s))
 
     def counterpart(self, possessor: str, state: str) -> str | None:
@@ -310,17 +317,60 @@ def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) 
             # "US" in "JOIN US": an acronym among capitalised words is the word, not the country.
             if caps or _word_before(text, m.start(), p_start).isupper() or _word_after(text, m.end(), p_end).isupper():
                 continue
-        if form == "capital":
-            before = _word_before(text, m.start(), p_start).lower()
-            after = _word_after(text, m.end(), p_end).lower()
-            if zone == "dateline" or surface.isupper() or before in LOCATIVE or after in PLACE_FOLLOWERS:
-                continue
         actors = {r["actor"] for r in rows}
         actor = rows[0]["actor"] if len(actors) == 1 else None
-        found.append(Mention(article_id, m.start(), m.end(), actor, "name" if form == "name" else form))
+        before = _word_before(text, m.start(), p_start).lower()
+        if form == "capital":
+            after = _word_after(text, m.end(), p_end).lower()
+            if zone in ("dateline", "byline") or surface.isupper() or before in LOCATIVE or after in PLACE_FOLLOWERS:
+                continue
+        elif codebook.actor(actor).get("type") == "state" and before in STATE_AS_PLACE:
+            continue  # "talks in Saudi Arabia": a place
+        start = m.start()
+        if _common_noun_phrase(surface) and text[max(p_start, start - 4):start] in ("the ", "The "):
+            start -= 4  # a common noun phrase keeps its article: "the Russian military", "the bloc"
+        found.append(Mention(article_id, start, m.end(), actor, "name" if form == "name" else form))
+        if " " in surface and codebook.actor(actor).get("type") != "person":
+            found.extend(_inner_mentions(text, m.start(), m.end(), article_id, date, codebook, strings, actor))
+    # Acronyms joined by hyphens: "UK-EU security cooperation", "US-backed".
+    taken = [(f.start, f.end) for f in found]
+    for m in _acronym_pattern(strings).finditer(text, p_start, p_end):
+        if caps or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        rows = codebook.candidates(m.group(0), date)
+        if len({r["actor"] for r in rows}) == 1:
+            found.append(Mention(article_id, m.start(), m.end(), rows[0]["actor"], "name"))
     _add_titles(text, p_start, found, codebook)
     _add_appositions(text, p_start, p_end, found, codebook)
     return found
+
+
+def _common_noun_phrase(surface: str) -> bool:
+    """"Russian military", "bloc", "coalition of the willing": a description, not a proper name."""
+    words = surface.split()
+    first_is_demonym = words[0] in DEMONYMS or bool(re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i)", words[0]))
+    rest_lower = all(w.islower() for w in words[1:])
+    return (words[0].islower() and rest_lower) or (first_is_demonym and len(words) > 1 and rest_lower)
+
+
+@lru_cache(maxsize=8)
+def _acronym_pattern(strings: tuple[str, ...]) -> re.Pattern:
+    acronyms = [s for s in strings if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,4}\.?", s)]
+    body = "|".join(re.escape(s) for s in sorted(acronyms, key=len, reverse=True))
+    return re.compile(rf"(?:(?<=[A-Za-z]-)(?:{body})(?![\w])|(?<![\w’'.-])(?:{body})(?=-[a-z]))")
+
+
+def _inner_mentions(text, start, end, article_id, date, codebook, strings, outer) -> list[Mention]:
+    """States and organisations named inside a longer name or description ("the US president"
+    names the US, "G7 foreign ministers" the G7): parts of its title."""
+    inner = []
+    for m in _alias_pattern(strings, 0).finditer(text, start, end):
+        if (m.start(), m.end()) == (start, end):
+            continue
+        rows = [r for r in codebook.candidates(m.group(0), date) if r["form"] == "name" and r["actor"] != outer]
+        if len({r["actor"] for r in rows}) == 1 and codebook.actor(rows[0]["actor"]).get("type") != "person":
+            inner.append(Mention(article_id, m.start(), m.end(), rows[0]["actor"], "title", in_title=True))
+    return inner
 
 
 def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codebook) -> None:
@@ -335,9 +385,12 @@ def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codeboo
         title_start = window_start + hit.start(1)
         title_text = hit.group(1)
         person.title = title_text
-        for other in found:
+        for other in list(found):
             if other is not person and title_start <= other.start and other.end <= person.start:
-                other.in_title, other.form = True, "title"
+                if other.actor == person.actor:
+                    found.remove(other)  # "Ukraine’s President Volodymyr Zelensky": a title, not a second mention
+                else:
+                    other.in_title, other.form = True, "title"
         if " " not in text[person.start:person.end]:
             # Title and surname without the given name make the surface form: "President Putin".
             person.start = window_start + hit.start("head")
@@ -390,7 +443,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
         if m.start < start or m.end > end or m.in_title or m.actor is None:
             continue
         head = m.start - len(m.title) - 1 if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title else m.start
-        before = text[start:max(start, head)].rstrip()
+        before = re.sub(r"(?:\b(?:the|a|an|The|A|An))\s*$", "", text[start:max(start, head)].rstrip()).rstrip()
         if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")):
             word = re.search(r"([\w’'-]+)$", before)
             if word and word.group(1).lower() not in SUBJECT_PRECEDERS and not word.group(1)[0].isupper():
@@ -459,6 +512,10 @@ def uncoded_names(corpus: Corpus, codebook: Codebook | None = None, found: pd.Da
             tokens = [(m.start() + a, m.start() + b) for a, b in tokens]
             titled = bool(titles.search(text[max(sentence.start, m.start() - 60):m.start()]))
             # Titles, demonyms, possessives and sentence openers before the name are not the name.
+            words = [text[a:b].lower() for a, b in tokens]
+            last_title = max((i for i, w in enumerate(words[:-1]) if w in title_words), default=-1)
+            if last_title >= 0:
+                titled, tokens = True, tokens[last_title + 1:]
             while tokens and _not_name_start(text[tokens[0][0]:tokens[0][1]], title_words):
                 titled = titled or text[tokens[0][0]:tokens[0][1]].lower() in title_words
                 tokens = tokens[1:]

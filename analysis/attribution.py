@@ -90,8 +90,12 @@ class Tracker:
     recent speaker or sentence subject of the right kind (person of the right gender for he/she,
     institution or group for they/it)."""
 
-    def __init__(self, codebook: Codebook, text: str, found: list[Mention], sentences: list[tuple[int, int]]):
-        self.codebook, self.text, self.found, self.sentences = codebook, text, found, sentences
+    def __init__(self, codebook: Codebook, text: str, found: list[Mention], sentences: list[tuple[int, int]],
+                 quoted: list[tuple[int, int]] = ()):
+        self.codebook, self.text, self.sentences = codebook, text, sentences
+        self.quoted = list(quoted)
+        # Names inside a quotation are the speaker's words, not the story's subjects.
+        self.found = [m for m in found if not any(s <= m.start < e for s, e in self.quoted)]
         self.history: list[tuple[int, str]] = []  # (position, actor), in text order
 
     def note(self, position: int, actor: str | None) -> None:
@@ -107,6 +111,8 @@ class Tracker:
     def fits(self, actor: str, pronoun: str) -> bool:
         info = self.codebook.actor(actor)
         kind = PRONOUN_KIND.get(pronoun.lower())
+        if not info:  # a name the codebook lacks: a person of unknown gender
+            return kind in ("m", "f")
         if kind in ("m", "f"):
             return info.get("type") == "person" and info.get("gender", "") in ("", kind)
         return info.get("type") in ("organisation", "state", "group", "media")
@@ -117,7 +123,8 @@ class Tracker:
         if here:
             return here[-1]
         candidates = []
-        for start, end in reversed([s for s in self.sentences if s[1] <= s_start][-3:]):
+        outside = [s for s in self.sentences if s[1] <= s_start and not self._all_quoted(*s)]
+        for start, end in reversed(outside[-4:]):
             spoken = [a for p, a in self.history if start <= p < end and self.fits(a, pronoun)]
             subj = [m.actor for m in subjects(self.text, self.found, start, end) if self.fits(m.actor, pronoun)]
             candidates.extend(spoken[-1:] + subj[:1])
@@ -125,6 +132,9 @@ class Tracker:
                 return candidates[0]
         earlier = [a for p, a in self.history if p < position and self.fits(a, pronoun)]
         return earlier[-1] if earlier else None
+
+    def _all_quoted(self, start: int, end: int) -> bool:
+        return any(s - 1 <= start and end <= e + 2 for s, e in self.quoted)
 
 
 def subjects(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
@@ -163,7 +173,7 @@ def speaker_before(text: str, found: list[Mention], tracker: Tracker, clause_sta
         if len(gap) > 120 or re.search(r"[;:]", gap):
             mention = None
     if mention is None:
-        return None
+        return speaker_phrase(text, tracker, clause_start, verb_start)
     # A coordinated subject ("Ukraine and its Western allies", "the Kremlin and a U.S. official"):
     # the first conjunct speaks, the others are co-speakers.
     first, co = mention, []
@@ -176,6 +186,37 @@ def speaker_before(text: str, found: list[Mention], tracker: Tracker, clause_sta
     info = tracker.codebook.actor(first.actor)
     return Speaker(first.actor, text[first.start:first.end], first.start, first.end,
                    institution=info.get("type") in ("organisation", "state"), co_speakers=co)
+
+
+# "the press service said", "a spokesperson said", "the readout says": an institution's voice,
+# the institution last talked about.
+INSTITUTION_VOICE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+)?(?:press service|statement|readout|"
+                               r"spokesperson|spokesman|spokeswoman|ministry|press office|communique|communiqué)\s*$")
+PERSON_NAME_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][a-zà-ÿ’'-]+\s+){1,2}[A-Z][a-zà-ÿ’'-]+)\s*(?:,[^,]{1,60},\s*)?$")
+COMMON_CAPITALISED = {"The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "After", "Before", "While",
+                      "Earlier", "Later", "Meanwhile", "However", "Asked", "Speaking", "According"}
+
+
+def speaker_phrase(text: str, tracker: Tracker, start: int, end: int) -> Speaker | None:
+    """A speaker that is not a codebook mention: an institution's spokesperson or statement
+    ("the press service said"), or a person's name the codebook lacks ("Dan Scavino ... wrote")."""
+    window = text[start:end]
+    voice = INSTITUTION_VOICE.search(window.rstrip())
+    if voice:
+        noun = voice.group(0).split()[-1]
+        # The institution this press service, readout or spokesperson was last named with.
+        owners = [m for m in tracker.found if m.end <= start + voice.start() and m.actor
+                  and re.match(rf"(?:[’']s)?\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", text[m.end:m.end + 40])
+                  and tracker.fits(m.actor, "it")]
+        actor = owners[-1].actor if owners else tracker.resolve("it", start + voice.start())
+        if actor:
+            at = start + voice.start() + (len(voice.group(0)) - len(voice.group(0).lstrip()))
+            return Speaker(actor, text[at:start + voice.end()].strip(), at, start + voice.end(), institution=True)
+    name = PERSON_NAME_BEFORE.search(window.rstrip())
+    if name and name.group(1).split()[0] not in COMMON_CAPITALISED:
+        at = start + name.start(1)
+        return Speaker(name.group(1), name.group(1), at, at + len(name.group(1)), unnamed=False)
+    return None
 
 
 def clause_start(text: str, sentence_start: int, position: int) -> int:

@@ -34,6 +34,8 @@ COLUMNS = (
 )
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # Files in a corpus folder that are documentation, not articles.
+# Files that look like articles: one of them missing from the manifest is worth a warning.
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm"}
 NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt"}
 HTML_SIGNS = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|script|meta)\b[^>]*>", re.I)
 
@@ -143,7 +145,7 @@ def read_manifest(folder: Path) -> list[Entry]:
 
     listed = {e.path.resolve() for e in entries}
     for stray in sorted(folder.rglob("*")):
-        if (stray.is_file() and stray.resolve() not in listed and stray.name not in NOT_ARTICLES
+        if (stray.is_file() and stray.suffix.lower() in ARTICLE_SUFFIXES and stray.resolve() not in listed
                 and not any(part.startswith(".") for part in stray.relative_to(folder).parts)):
             warn(paths.shown(stray), f"is not listed in {MANIFEST_NAME} and was left out of the corpus",
                  f"add a row for it to {MANIFEST_NAME} to include it")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .actors import Codebook, Mention, article_mentions, default_codebook
-from .attribution import Speaker, Tracker, clause_start, is_verb_use, speaker_before, subjects, verb_pattern
+from .attribution import Speaker, Tracker, clause_start, is_verb_use, speaker_before, speaker_phrase, subjects, verb_pattern
 from .corpus import Corpus
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
@@ -129,11 +129,12 @@ def article_spans(corpus: Corpus, article_id: str, found: list[Mention], codeboo
     paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
     sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
     sentence_spans = list(zip(sentences["start"], sentences["end"]))
-    tracker = Tracker(codebook, text, found, sentence_spans)
+    marked = {p: quote_spans(text, s, e) for p, s, e in zip(paragraphs["paragraph"], paragraphs["start"], paragraphs["end"])}
+    tracker = Tracker(codebook, text, found, sentence_spans, [(s, e) for spans in marked.values() for _, s, e, _ in spans])
     spans: list[Span] = []
     previous_paragraph: list[Span] = []
     for number, p_start, p_end in zip(paragraphs["paragraph"], paragraphs["start"], paragraphs["end"]):
-        current = [Span(number, p_start, p_end, o, s, e, c) for o, s, e, c in quote_spans(text, p_start, p_end)]
+        current = [Span(number, p_start, p_end, o, s, e, c) for o, s, e, c in marked[number]]
         for span in current:
             _classify(text, span)
         _attribute_paragraph(text, current, previous_paragraph, found, tracker, sentence_spans)
@@ -223,7 +224,15 @@ def _speaker_after(text: str, span: Span, found: list[Mention], tracker: Tracker
                             institution=actor is not None and tracker.codebook.actor(actor).get("type") != "person"),
                     verb.group(1), "after")
         return None
+    phrase = re.match(r"((?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+)?(?:press service|statement|readout|spokesperson|spokesman|"
+                      r"spokeswoman|ministry)|(?:[A-Z][a-zà-ÿ’'-]+\s+){1,2}[A-Z][a-zà-ÿ’'-]+)\s+(?:\w+\s+)?", text[at:at + 60])
     starting = [m for m in found if at <= m.start <= at + 50 and not m.in_title and m.actor]
+    if phrase and not (starting and starting[0].start < at + phrase.end(1)):
+        verb = verbs.match(text, at + phrase.end())
+        if verb:
+            speaker = speaker_phrase(text, tracker, at, at + phrase.end(1))
+            if speaker is not None:
+                return speaker, verb.group(1), "after"
     for m in starting:
         gap = text[at:m.start]
         if gap.strip() and not re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)?\s*[\w\s.’'-]{0,40}", gap):
@@ -249,7 +258,23 @@ def _speaker_before_mark(text: str, span: Span, s_start: int, found: list[Mentio
         speaker = speaker_before(text, found, tracker, start, verb.start())
         if speaker is not None:
             return speaker, verb.group(1), "before"
+    label = speaker_label(text, found, span.p_start, span.open)
+    if label is not None:
+        return label, None, "label"
     return None
+
+
+def speaker_label(text: str, found: list[Mention], start: int, end: int) -> Speaker | None:
+    """'Trump: ‘very good and productive’', 'Kremlin readout: ...': a headline's or live-blog
+    entry's speaker label, a mention and a colon opening the paragraph."""
+    label = re.match(r"\s*(.+?)(?:\s+(?:readout|statement|says|said))?:\s*$", text[start:end])
+    if not label:
+        return None
+    named = [m for m in found if m.start == start + label.start(1) and m.end == start + label.end(1) and m.actor]
+    if not named:
+        return None
+    m = named[0]
+    return Speaker(m.actor, text[m.start:m.end], m.start, m.end)
 
 
 def _previous_subject(text: str, span: Span, s_start: int, found: list[Mention], tracker: Tracker):

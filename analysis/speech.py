@@ -17,15 +17,15 @@ import re
 import pandas as pd
 
 from .actors import Codebook, Mention, article_mentions, default_codebook
-from .attribution import Speaker, Tracker, clause_start, is_verb_use, reporting_verbs, speaker_before, verb_pattern
+from .attribution import UNNAMED_SOURCES, Speaker, Tracker, clause_start, is_verb_use, reporting_verbs, speaker_before, verb_pattern
 from .corpus import Corpus
 from .quotes import first_words, quote_spans
 
 COLUMNS = ["article_id", "outlet", "sentence", "speaker", "speaker_surface", "co_speakers", "verb", "content_start",
            "content_end", "content", "first6", "mixed", "pronoun_speaker", "institution_speaker", "unnamed_source"]
 NOMINAL = re.compile(r"(?:[’']s)\s+(statement|claim|assertion|insistence|warning|announcement|suggestion|remarks|"
-                     r"comments|argument|admission|pledge|promise)\s+that\s+", re.I)
-TIME_WORDS = r"(?:on \w+|last \w+|this \w+|earlier|later|also|again|previously|repeatedly|recently|in a statement|in an interview|in a post|in remarks|on social media|in a social media post|at a press conference|at a news conference|during a press briefing)"
+                     r"comments|argument|admission|pledge|promise|proposal|demand|assurance)\s+that\s+", re.I)
+TIME_WORDS = r"(?:on \w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)|last \w+|this \w+|earlier|later|also|again|previously|repeatedly|recently|in a statement|in an interview|in a post|in remarks|on social media|in a social media post|at a press conference|at a news conference|during a press briefing)"
 QUOTE_MARKS = "“”‘’\"«»"
 
 
@@ -37,12 +37,20 @@ def indirect_speech(corpus: Corpus, codebook: Codebook | None = None) -> pd.Data
     for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
         mentions = found.get(article_id, [])
-        tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])))
-        quoted = [(s, e) for p_start, p_end in zip(corpus.paragraphs.loc[corpus.paragraphs["article_id"] == article_id, "start"],
-                                                   corpus.paragraphs.loc[corpus.paragraphs["article_id"] == article_id, "end"])
+        paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
+        quoted = [(s, e) for p_start, p_end in zip(paragraphs["start"], paragraphs["end"])
                   for _, s, e, _ in quote_spans(text, p_start, p_end)]
+        tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])), quoted)
+        labelled = {}
+        for p_start, p_end in zip(paragraphs["start"], paragraphs["end"]):
+            item = _labelled(text, p_start, p_end, mentions)
+            if item:
+                labelled[p_start] = item
         for number, s_start, s_end in zip(sentences["sentence"], sentences["start"], sentences["end"]):
-            for item in _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
+            items = _sentence_items(text, s_start, s_end, mentions, tracker, quoted)
+            if s_start in labelled and not items:
+                items = [labelled[s_start]]
+            for item in items:
                 speaker, verb, c_start, c_end = item
                 content = text[c_start:c_end]
                 rows.append({
@@ -85,7 +93,9 @@ def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
         start = clause_start(text, s_start, hit.start())
         speaker = speaker_before(text, mentions, tracker, start, hit.start())
         quote_close = max([e for s, e in quoted if e <= hit.start()], default=None)
-        if speaker is not None and quote_close is not None and re.fullmatch(r"[”’\"]?[\s,.;!?]*", text[quote_close:speaker.start]):
+        if (speaker is not None and quote_close is not None
+                and re.fullmatch(r"[”’\"]?[^\S\n]*[,.;!?]?[^\S\n]*", text[quote_close:speaker.start])
+                and "," not in text[speaker.end:hit.start()]):
             continue  # '...,” Trump said': the attribution of a direct quotation
         if speaker is None:
             if last_speaker is not None and re.search(r"(?:\band\b(?:\s+(?:has|had|have))?|,)\s*$", text[start:hit.start()]):
@@ -112,17 +122,22 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
         end -= 1
     rest_start = hit.end()
     rest = text[rest_start:end]
-    # Content before the attribution: "The call is expected ..., the Kremlin and a U.S. official said."
+    lead = re.sub(r"\b(?:the|a|an)\s*$", "", text[s_start:speaker.start], flags=re.I)
+    between = text[speaker.end:hit.start()]
+    attributed_after = lead.rstrip().endswith(",") and "," not in between and len(between.split()) <= 6
+    if attributed_after and (not rest.strip(" ,;") or re.match(r"\s*,\s*(?:adding|noting|saying|explaining)\b", rest)):
+        # "The call is expected to ..., the Kremlin and a U.S. official said."
+        head_end = lead.rstrip().rstrip(",").rstrip()
+        head_end = s_start + len(head_end)
+        if head_end <= s_start or _inside(s_start, quoted) or text[s_start] in QUOTE_MARKS:
+            return None
+        if len(text[s_start:head_end].split()) >= 4:
+            return s_start, head_end
     if not rest.strip(" ,;"):
-        head_end = text.rfind(",", s_start, speaker.start)
-        if head_end <= s_start:
-            return None
-        if _inside(s_start, quoted) or text[s_start] in QUOTE_MARKS:
-            return None
-        return s_start, head_end
+        return None
     # Parenthetical attribution: "If so, Lammy said, the UK and other nations would respond."
     paren = re.match(r"\s*,\s*", rest)
-    if paren and speaker.start > s_start and text[s_start:speaker.start].rstrip().endswith(","):
+    if paren and attributed_after:
         return rest_start + paren.end(), end
     position = rest_start
     if verb.content == "of":
@@ -132,8 +147,8 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
         position = rest_start + of.end()
     elif verb.content in ("object clause", "object to"):
         that = re.search(r"\bthat\s+", rest[:120])
-        colon = re.search(r"[:“\"]", rest[:60])
-        if that and (not colon or colon.start() > that.start()):
+        colon = rest.find(":", 0, 60)
+        if that and (colon < 0 or colon > that.start()):
             position = rest_start + that.end()
         else:
             obj = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'.-]+)(?:\s+(?:on|in)\s+[A-Z][\w]+(?:\s+[A-Z]\w+)*)?", rest)
@@ -143,6 +158,11 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
                 if not to:
                     return None
                 position += to.end() - len(" to ") + 1
+    elif verb.content == "that":
+        that = re.match(rf"(?:\s*,?\s*(?:{TIME_WORDS}|in a [\w ]{{1,30}}?|with \w+),?)*\s*that\s+", rest, re.I)
+        if not that:
+            return None
+        position = rest_start + that.end()
     elif verb.content == "to":
         to = re.match(rf"(?:\s*,?\s*{TIME_WORDS},?)*\s*(?=to\s)", rest, re.I)
         if not to:
@@ -158,12 +178,35 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
         position += 1
     if position >= end or text[position] in ":":
         return None
-    if text[position] in QUOTE_MARKS:
+    if verb.content == "as" and re.match(r"(?:for|on|off|up|in|out)\b", text[position:]):
+        return None  # "called for a truce", "called on Russia": not a report of speech
+    if re.match(r"(?:yes|no)\b", text[position:]):
+        return None  # "said yes to": an answer, not a reported statement
+    if text[position] in QUOTE_MARKS and verb.content not in ("of", "as"):
         # A direct quotation after the verb: indirect only if the sentence goes on after it.
         close = next((e for s, e in quoted if s == position + 1), None)
         if close is None or not re.search(r"\w\s+\w", text[close + 1:end]):
             return None
     return position, end
+
+
+def _labelled(text, p_start, p_end, mentions):
+    """A headline's or live-blog entry's label: 'Zelenskyy: Ukraine ready, but wants details',
+    'Kremlin readout: energy truce, but no full ceasefire', or '..., officials say - Kremlin'."""
+    line = text[p_start:p_end]
+    label = re.match(r"(.+?)(?:\s+(?:readout|statement|says|said))?:\s+(?![“\"‘'])(\S.*)$", line)
+    if label and len(label.group(1).split()) <= 4:
+        named = [m for m in mentions if m.start == p_start + label.start(1) and m.end == p_start + label.end(1) and m.actor]
+        if named and len(label.group(2).split()) >= 2:
+            m = named[0]
+            return Speaker(m.actor, text[m.start:m.end], m.start, m.end), None, p_start + label.start(2), p_end
+    tail = re.match(r"(.+?)\s+[-–—]\s+(\S[^-–—]*)$", line)
+    if tail and len(line.split()) <= 25:
+        named = [m for m in mentions if m.start == p_start + tail.start(2) and m.end == p_end and m.actor]
+        if named:
+            m = named[0]
+            return Speaker(m.actor, text[m.start:m.end], m.start, m.end), None, p_start, p_start + tail.end(1)
+    return None
 
 
 def _nominal_items(text, s_start, s_end, mentions, quoted):
@@ -184,10 +227,14 @@ def _according_to(text, s_start, s_end, mentions, tracker):
     items = []
     for hit in re.finditer(r"\b[Aa]ccording to\s+", text[s_start:s_end]):
         at = s_start + hit.end()
-        source = [m for m in mentions if at <= m.start <= at + 12 and m.actor and not m.in_title]
-        if not source:
+        lead = re.match(r"(?:(?:a|an|the|its|his|her)\s+)?(?:[\w-]+\s+)?(?:statement|readout|report|transcript|post|"
+                        r"account|spokesperson|spokesman)\s+(?:from|by|of)\s+", text[at:s_end])
+        reach = at + (lead.end() if lead else 0)
+        source = [m for m in mentions if reach <= m.start <= reach + 40 and m.actor and not m.in_title]
+        unnamed = UNNAMED_SOURCES.match(re.split(r"[,.;]", text[at:s_end])[0].strip())
+        if not source and not unnamed:
             continue
-        m = source[0]
+        m = source[0] if source else Mention("", at, at + len(unnamed.group(0)), None, "unnamed")
         end = s_end
         while end > s_start and text[end - 1] in ".!?":
             end -= 1
@@ -201,7 +248,7 @@ def _according_to(text, s_start, s_end, mentions, tracker):
         while c_start < c_end and text[c_start].isspace():
             c_start += 1
         c_end = c_start + len(text[c_start:c_end].rstrip(" ,"))
-        items.append((Speaker(m.actor, text[m.start:m.end], m.start, m.end,
-                              institution=tracker.codebook.actor(m.actor).get("type") != "person"),
-                      "according to", c_start, c_end))
+        items.append((Speaker(m.actor, text[m.start:m.end], m.start, m.end, unnamed=m.actor is None,
+                              institution=m.actor is not None and tracker.codebook.actor(m.actor).get("type") != "person"),
+                      hit.group(0).strip(), c_start, c_end))
     return items
