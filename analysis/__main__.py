@@ -16,7 +16,24 @@ def main(argv: list[str] | None = None) -> int:
                        help="folder of articles with a manifest.csv (default: raw/)")
     build.add_argument("--out", type=Path, default=paths.ROOT,
                        help="folder that receives notebooks/, figures/ and reports/ (default: the repository)")
+    scorer = commands.add_parser("score", help="score the annotators on a corpus against a hand-coded gold")
+    scorer.add_argument("--corpus", type=Path, required=True, help="corpus folder (articles + manifest.csv)")
+    scorer.add_argument("--gold", type=Path, required=True, help="gold JSON in the format of tests/gold/gold.json")
     args = parser.parse_args(argv)
+
+    if args.command == "score":
+        import pandas as pd
+
+        from .corpus import CorpusError, load_corpus
+        from .scoring import load_gold, score
+        try:
+            summary = score(load_corpus(args.corpus), load_gold(args.gold))["summary"]
+        except CorpusError as err:
+            print(f"score failed: {err}", file=sys.stderr)
+            return 1
+        with pd.option_context("display.width", 200):
+            print(summary.to_string(index=False))
+        return 0
 
     from .build import BuildError, build_all
     try:

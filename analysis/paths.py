@@ -17,6 +17,8 @@ SEED_CORPUS = ROOT / "raw"
 NOTEBOOKS = ROOT / "notebooks"
 CODEBOOKS = PACKAGE / "codebooks"
 TEMPLATES = PACKAGE / "templates"
+SEED_GOLD = ROOT / "tests" / "gold" / "gold.json"  # hand-coded gold of raw/ (see its README)
+GOLD_NAME = "gold.json"  # a bring-your-own corpus may carry its gold under this name
 
 CORPUS_ENV = "ANALYSIS_CORPUS"
 OUT_ENV = "ANALYSIS_OUT"

@@ -151,8 +151,13 @@ def _classify(text: str, span: Span) -> None:
     word_before = re.search(r"([\w’'-]+)\W*$", before)
     word_before = word_before.group(1).lower() if word_before else ""
     capitalised = [w for w in words if len(w) > 3]
-    if len(words) <= 3:
+    if 2 <= len(words) <= 3 and span.partial and all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "and")):
+        span.kind = "name"  # "The Morning Desk": a programme or a name, not words someone said
+    elif len(words) <= 3:
         span.kind = "fragment"
+        # Punctuation inside the closing mark ('"frank,"') belongs to the sentence, not the fragment.
+        while span.end > span.start and text[span.end - 1] in ",.;:":
+            span.end -= 1
     elif span.partial and (word_before in DETERMINERS or (
             len(words) <= 8 and capitalised and all(w[0].isupper() for w in capitalised)
             and not re.search(r"[.!?,]$", inner))):

@@ -19,12 +19,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import paths
 from .corpus import Corpus
 from .quotes import first_words
 
 
 def load_gold(path: Path | str) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def gold_for(corpus: Corpus) -> dict | None:
+    """The hand-coded gold of a corpus: the seed gold for ``raw/``, else a ``gold.json`` in the
+    corpus folder, else None (nothing to score against)."""
+    if corpus.folder == paths.SEED_CORPUS.resolve():
+        return load_gold(paths.SEED_GOLD)
+    own = corpus.folder / paths.GOLD_NAME
+    return load_gold(own) if own.is_file() else None
 
 
 def _prf(tp: int, n_found: int, n_gold: int) -> dict:
@@ -134,3 +144,29 @@ def score_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: i
     return _table(rows, totals, {
         "span_f1": _prf(totals["spans"], totals["found"], totals["gold"])["f1"],
         "speaker_accuracy": round(totals["tp"] / totals["spans"], 4) if totals["spans"] else 1.0})
+
+
+def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
+    """Annotate ``corpus`` and score every annotator against ``gold``: per-article tables by
+    annotator, and a ``summary`` with one row per annotator."""
+    from .actors import mentions
+    from .quotes import quotes
+    from .speech import indirect_speech
+
+    voices = quotes(corpus, codebook)
+    tables = {
+        "actor mentions": score_mentions(corpus, gold, mentions(corpus, codebook)),
+        "quotes": score_quotes(corpus, gold, voices["quotes"]),
+        "fragments": score_fragments(corpus, gold, voices["fragments"]),
+        "indirect speech": score_indirect(corpus, gold, indirect_speech(corpus, codebook)),
+    }
+    rows = []
+    for name, table in tables.items():
+        total = table[table["article_id"] == "all"].iloc[0]
+        rows.append({"annotator": name, "gold": int(total["gold"]), "found": int(total["found"]),
+                     "precision": total["precision"], "recall": total["recall"], "f1": total["f1"],
+                     "span_f1": total.get("span_f1", total["f1"]) if name != "quotes" else
+                     _prf(round(total["span_recall"] * total["gold"]), total["found"], total["gold"])["f1"],
+                     "speaker_accuracy": total.get("speaker_accuracy", None)})
+    tables["summary"] = pd.DataFrame(rows)
+    return tables
