@@ -107,10 +107,25 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code":
             count += 1
             cell.execution_count = count if cell.source.strip() else None
+            cell.outputs = _coalesce_streams(cell.get("outputs", []))
             for output in cell.get("outputs", []):
                 if "execution_count" in output:
                     output["execution_count"] = cell.execution_count
     return nb
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: how the kernel splits one print into
+    messages depends on timing, and must not change the stored notebook."""
+    joined = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            joined.append(output)
+    return joined
 
 
 def _index_intro(corpus) -> str:

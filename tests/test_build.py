@@ -121,3 +121,13 @@ def test_built_pages_read_offline(seed_build):
         assert seen["images"] == seen["images_decoded"], page.name
     notebook_page = inspect_offline(seed_build / "reports" / "01_corpus.html")
     assert notebook_page["images"] >= 2 and notebook_page["tables"] >= 4
+
+
+def test_stream_chunks_are_joined_so_timing_cannot_change_a_notebook():
+    from analysis.build import normalise
+    split = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('a')", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="Every name is coded."),
+        nbformat.v4.new_output("stream", name="stdout", text="\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n")])])
+    outputs = normalise(split).cells[0].outputs
+    assert [(o.name, o.text) for o in outputs] == [("stdout", "Every name is coded.\n"), ("stderr", "warning\n")]
