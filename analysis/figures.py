@@ -74,9 +74,13 @@ def titled(ax, finding: str, subtitle: str = "", source: str = "") -> None:
         ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, legend_room + 2),
                     textcoords="offset points", fontsize=9, color="#444444", va="bottom")
     if source:
-        ax.annotate("\n".join(textwrap.wrap(source, 110)), xy=(0, 0), xycoords="axes fraction",
-                    xytext=(0, -44 if ax.get_xlabel() else -28), textcoords="offset points",
-                    fontsize=8, color="#555555", ha="left", va="top")
+        fig = ax.figure
+        # Below everything the axes draw (tick labels, rotated or not, and the axis label).
+        fig.canvas.draw()
+        box = ax.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+        left = ax.get_position().x0
+        fig.text(left, box.y0 - 0.02, "\n".join(textwrap.wrap(source, 110)),
+                 fontsize=8, color="#555555", ha="left", va="top")
 
 
 def save_figure(fig, name: str, data: pd.DataFrame, folder: Path | None = None) -> None:
@@ -107,7 +111,8 @@ def heatmap(table: pd.DataFrame, xlabel: str = "", cmap: str = "Blues"):
     rows, cols = table.shape
     fig, ax = plt.subplots(figsize=(max(6.5, 1.1 * cols + 3), max(2.5, 0.38 * rows + 1.4)))
     ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap, vmin=0)
-    ax.set_xticks(range(cols), [str(c) for c in table.columns], rotation=30 if cols > 4 else 0, ha="right" if cols > 4 else "center")
+    names = ["\n".join(textwrap.wrap(str(c), 16)) for c in table.columns]
+    ax.set_xticks(range(cols), names, rotation=45 if cols > 6 else 0, ha="right" if cols > 6 else "center")
     ax.set_yticks(range(rows), [str(r) for r in table.index])
     ax.grid(False)
     peak = table.to_numpy().max() or 1

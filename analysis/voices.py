@@ -71,3 +71,12 @@ def direct_and_indirect(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataF
             rows.append({"article": article, "camp": c, "kind": kind, "statements": int(n)})
     out = pd.DataFrame(rows, columns=["article", "camp", "kind", "statements"])
     return out.pivot_table(index=["article", "camp"], columns="kind", values="statements", fill_value=0).reset_index()
+
+
+def quoted_words_by_speaker(corpus: Corpus, quotes: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Quoted words per speaker (rows, the ``top`` most quoted) and article (columns)."""
+    q = quotes.assign(article=quotes["article_id"].map(labels(corpus)), speaker=quotes["speaker"].fillna("(unattributed)"))
+    table = q.pivot_table(index="speaker", columns="article", values="n_words", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=list(labels(corpus).values()), fill_value=0)
+    order = table.sum(axis=1).sort_values(ascending=False, kind="stable")
+    return table.loc[order.index[:top]]
