@@ -21,7 +21,7 @@ import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +45,6 @@ STATE_AS_PLACE = {"in", "into", "across", "inside", "throughout", "around", "nea
 PLACE_FOLLOWERS = {"area", "region", "suburbs", "airport", "bureau", "time", "street", "streets", "residents", "metro"}
 # Determiners and possessives that open a description standing in apposition to a name.
 DESCRIPTOR_OPENERS = r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]|[Aa]n|[A-Z][\w.-]*(?:’s|'s))"
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 DEMONYMS = {
     "American": "United States", "US": "United States", "U.S.": "United States", "Russian": "Russia",
     "Ukrainian": "Ukraine", "British": "United Kingdom", "UK": "United Kingdom", "French": "France",
@@ -102,8 +101,8 @@ class Codebook:
         return [r for r in rows if (not r["valid_from"] or r["valid_from"] <= date)
                 and (not r["valid_to"] or date < r["valid_to"])]
 
-    @property
-    def alias_strings(self) -> list[str]:
+    @cached_property
+    def alias_strings(self) -> tuple[str, ...]:
         strings = set()
         for alias, form in zip(self.aliases["alias"], self.aliases["form"]):
             strings.add(alias)
@@ -114,7 +113,7 @@ class Codebook:
                                      else w for w in alias.split()))
                 strings.add(alias[:1].upper() + " ".join(w[:1].upper() + w[1:] if w.islower() and w not in ("of", "for", "and") else w
                                                          for w in alias.split())[1:])
-        return sorted(strings, key=lambda s: (-len(s), s))
+        return tuple(sorted(strings, key=lambda s: (-len(s), s)))
 
     def counterpart(self, possessor: str, state: str) -> str | None:
         """The actor of ``state`` holding the same office as ``possessor`` ("his Russian counterpart")."""
@@ -302,7 +301,7 @@ def _word_after(text: str, end: int, ceiling: int) -> str:
 def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) -> list[Mention]:
     para = text[p_start:p_end]
     caps = _is_all_caps(para)
-    strings = tuple(codebook.alias_strings)
+    strings = codebook.alias_strings
     pattern = _alias_pattern(strings, re.I if caps else 0)
     found: list[Mention] = []
     for m in pattern.finditer(text, p_start, p_end):
