@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 CORPUS ?= raw
 OUT    ?= .
 
-.PHONY: all build test lab clean-venv
+.PHONY: all build test lab bench clean-venv
 all: build
 
 # PYTHONDONTWRITEBYTECODE is set on these machines: compile once at install time,
@@ -28,6 +28,11 @@ build: $(STAMP)
 test: $(STAMP)
 	@$(BIN)/python -m compileall -q analysis > /dev/null
 	$(BIN)/python -m pytest
+
+# Benchmarks print measurements; they assert nothing about speed.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test,bench]'
+	$(BIN)/python benchmarks/temporal.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks

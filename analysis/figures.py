@@ -126,6 +126,25 @@ def heatmap(table: pd.DataFrame, xlabel: str = "", cmap: str = "Blues"):
     return fig, ax
 
 
+def dot_matrix(table: pd.DataFrame, color: str = PALETTE[0]):
+    """Which row (an event) each column (an outlet) reports: a dot where the cell is non-zero.
+    Readable with many rows and columns; rows keep their order, top to bottom."""
+    rows, cols = table.shape
+    fig, ax = plt.subplots(figsize=(max(6.5, 0.9 * cols + 5), max(2.5, 0.3 * rows + 1.4)))
+    ys, xs = (table.to_numpy() > 0).nonzero()
+    ax.scatter(xs, ys, s=70, color=color, zorder=3)
+    ax.set_xticks(range(cols), ["\n".join(textwrap.wrap(str(c), 16)) for c in table.columns],
+                  rotation=45 if cols > 6 else 0, ha="right" if cols > 6 else "center")
+    ax.set_yticks(range(rows), [str(r) for r in table.index])
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
+    ax.grid(True, axis="both", color="#EEEEEE")
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return fig, ax
+
+
 def horizontal_bars(data: pd.DataFrame, label: str, columns: list[str], names: dict[str, str] | None = None,
                     colors: list[str] | None = None, xlabel: str = "", percent: bool = False, height: float | None = None):
     """A stacked horizontal bar per row of ``data`` (one row per article or outlet), readable

@@ -146,12 +146,54 @@ def score_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: i
         "speaker_accuracy": round(totals["tp"] / totals["spans"], 4) if totals["spans"] else 1.0})
 
 
+def score_dates(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
+    """Time expressions: a found expression matches a gold one when their spans overlap (gold
+    located by its text, in order); the value must then be equal (both empty for vague ones)."""
+    rows, totals, by_kind = [], Counter(), Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        if "dates" not in entry:
+            continue
+        text = corpus.texts[article_id]
+        mine = found[found["article_id"] == article_id]
+        used, cursor, tp, right, missed, wrong = set(), 0, 0, 0, [], []
+        for item in entry["dates"]:
+            at = text.find(item["text"], cursor)
+            at = text.find(item["text"]) if at < 0 else at
+            cursor = at + 1 if at >= 0 else cursor
+            end = at + len(item["text"])
+            hit = next((i for i, s, e in zip(mine.index, mine["start"], mine["end"])
+                        if i not in used and s < end and at < e), None)
+            by_kind[(item["kind"], "gold")] += 1
+            if hit is None:
+                missed.append((item["text"], item["value"]))
+                continue
+            used.add(hit)
+            tp += 1
+            value = mine.loc[hit, "value"]
+            same = value == item["value"] or (item["value"] is None and pd.isna(value))
+            right += same
+            by_kind[(item["kind"], "right")] += same
+            if not same:
+                wrong.append((item["text"], item["value"], value))
+        spurious = [(t, v) for i, t, v in zip(mine.index, mine["text"], mine["value"]) if i not in used]
+        rows.append({"article_id": article_id, **_prf(tp, len(mine), len(entry["dates"])),
+                     "value_accuracy": round(right / tp, 4) if tp else 1.0,
+                     "missed": missed, "spurious": spurious, "wrong_value": wrong})
+        totals.update(tp=tp, found=len(mine), gold=len(entry["dates"]), right=right)
+    extra = {"value_accuracy": round(totals["right"] / totals["tp"], 4) if totals["tp"] else 1.0}
+    for kind in sorted({k for k, _ in by_kind}):
+        extra[f"value_accuracy_{kind}"] = round(by_kind[(kind, "right")] / by_kind[(kind, "gold")], 4)
+    return _table(rows, totals, extra)
+
+
 def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
     """Annotate ``corpus`` and score every annotator against ``gold``: per-article tables by
     annotator, and a ``summary`` with one row per annotator."""
     from .actors import mentions
     from .quotes import quotes
     from .speech import indirect_speech
+
+    from .timeline import temporal_expressions
 
     voices = quotes(corpus, codebook)
     tables = {
@@ -160,6 +202,8 @@ def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
         "fragments": score_fragments(corpus, gold, voices["fragments"]),
         "indirect speech": score_indirect(corpus, gold, indirect_speech(corpus, codebook)),
     }
+    if any("dates" in entry for entry in gold["texts"].values()):
+        tables["time expressions"] = score_dates(corpus, gold, temporal_expressions(corpus))
     rows = []
     for name, table in tables.items():
         total = table[table["article_id"] == "all"].iloc[0]
@@ -167,6 +211,7 @@ def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
                      "precision": total["precision"], "recall": total["recall"], "f1": total["f1"],
                      "span_f1": total.get("span_f1", total["f1"]) if name != "quotes" else
                      _prf(round(total["span_recall"] * total["gold"]), total["found"], total["gold"])["f1"],
-                     "speaker_accuracy": total.get("speaker_accuracy", None)})
+                     "speaker_accuracy": total.get("speaker_accuracy", None),
+                     "value_accuracy": total.get("value_accuracy", None)})
     tables["summary"] = pd.DataFrame(rows)
     return tables

@@ -402,47 +402,64 @@ EVENT_CUES = [
     ("invasion", r"\b(?:invasion|invaded|invade|full-scale)\b"),
     ("military operation", r"\b(?:raid|incursion|offensive|attack|attacks|strikes|struck|drone)\b"),
     ("agreement", r"\b(?:agreed|agreement|accepted|deal|truce|ceasefire)\b"),
-    ("election", r"\b(?:elected|election|vote|voted)\b"),
-    ("statement", r"\b(?:said|says|told|confirmed|announced|wrote|posted|insisted|described|welcomed|criticised|designated|notified|pledged)\b"),
+    ("election", r"\b(?:elected|election)\b"),
+    ("vote", r"\b(?:vote|voted|resolution)\b"),
+    ("statement", r"\b(?:said|says|told|confirmed|announced|wrote|posted|insisted|described|welcomed|criticised|designated|notified|pledged|voted)\b"),
+    ("control", r"\b(?:control|controls|controlled|under Russian control)\b"),
 ]
+
+
+MERGED_BY_DATE = {"call", "meeting", "agreement", "invasion", "seizure", "military operation"}
 
 
 def events(corpus: Corpus, expressions: pd.DataFrame | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per event: a dated act (a call, a meeting, a seizure, a statement ...) with its
-    date, the actors of its clause, and the outlets that report it. The same event reported
-    by several outlets is one row: events merge on their date and kind (and, for statements,
-    their speaker)."""
+    date, the actors of its clause, and the outlets that report it. The act is the event cue
+    nearest the time expression in its clause; its actors, the subject before that cue and the
+    names around it. The same event reported by several outlets is one row: calls, meetings,
+    agreements and military acts merge on date and kind, statements also on their speaker."""
     codebook = codebook or default_codebook()
     expressions = temporal_expressions(corpus) if expressions is None else expressions
     found = article_mentions(corpus, codebook)
     dated = expressions[expressions["kind"].isin(["date", "time"]) & expressions["value"].notna()]
+    sentences = corpus.sentences.set_index(["article_id", "sentence"])
     records = []
     for row in dated.itertuples():
         text = corpus.texts[row.article_id]
-        sentence = corpus.sentences[(corpus.sentences["article_id"] == row.article_id)
-                                    & (corpus.sentences["sentence"] == row.sentence)].iloc[0]
-        clause_start, clause_end = _clause(text, sentence.start, sentence.end, row.start, row.end)
-        clause = text[clause_start:clause_end]
-        kind = next((k for k, cue in EVENT_CUES if re.search(cue, clause, re.I)), "other")
+        sentence = sentences.loc[(row.article_id, row.sentence)]
+        clause_start, clause_end = _clause(text, sentence["start"], sentence["end"], row.start, row.end)
+        cues = [(min(abs(m.start() - row.start), abs(m.start() - row.end)), order, kind, m.start())
+                for order, (kind, cue) in enumerate(EVENT_CUES)
+                for m in re.compile(cue, re.I).finditer(text, clause_start, clause_end)
+                if not (row.start <= m.start() < row.end)]
+        if not cues:
+            continue
+        _, _, kind, cue_at = min(cues)
         mentions = [m for m in found.get(row.article_id, []) if clause_start <= m.start < clause_end and m.actor
                     and not m.in_title]
-        subjects = [m.actor for m in subject_mentions(text, mentions, clause_start, clause_end)]
-        actors = list(dict.fromkeys(subjects + [m.actor for m in mentions]))
+        subjects = [m for m in subject_mentions(text, mentions, clause_start, cue_at) if m.end <= cue_at]
+        near = sorted(mentions, key=lambda m: abs(m.start - cue_at))
+        actors = list(dict.fromkeys(([subjects[-1].actor] if subjects else []) + [m.actor for m in near]))[:3]
         records.append({"date": row.value[:10] if row.kind == "time" else row.value, "kind": kind,
-                        "speaker": subjects[0] if (kind == "statement" and subjects) else "",
+                        "speaker": (actors[0] if actors else "") if kind not in MERGED_BY_DATE else "",
                         "actors": actors, "article_id": row.article_id, "outlet": row.outlet,
-                        "evidence": clause.strip(), "expression": row.text})
+                        "evidence": text[clause_start:clause_end].strip(), "expression": row.text})
     table = pd.DataFrame(records)
+    columns = ["date", "kind", "event", "actors", "outlets", "n_outlets", "evidence"]
     if table.empty:
-        return pd.DataFrame(columns=["date", "kind", "event", "actors", "outlets", "n_outlets", "evidence"])
+        return pd.DataFrame(columns=columns)
     merged = []
     for (date, kind, speaker), group in table.groupby(["date", "kind", "speaker"], sort=True):
-        actors = list(dict.fromkeys(a for actors in group["actors"] for a in actors))
-        label = f"{' – '.join(actors[:2]) if actors else 'unattributed'} {kind}"
-        merged.append({"date": date, "kind": kind, "event": label, "actors": "; ".join(actors),
+        counted = pd.Series([a for actors in group["actors"] for a in actors]).value_counts(sort=True)
+        actors = list(counted.index[:2]) if kind in MERGED_BY_DATE else [speaker] if speaker else []
+        label = f"{' – '.join(actors) if actors else 'unattributed'} {kind}"
+        merged.append({"date": date, "kind": kind, "event": label, "actors": "; ".join(counted.index),
                        "outlets": "; ".join(dict.fromkeys(group["outlet"])), "n_outlets": group["outlet"].nunique(),
                        "evidence": group["evidence"].iloc[0]})
-    return pd.DataFrame(merged).sort_values(["date", "kind"], kind="stable").reset_index(drop=True)
+    table = pd.DataFrame(merged, columns=columns)
+    order = sorted(range(len(table)), key=lambda i: (_earliest_day(table["date"][i]) or dt.date.min, table["date"][i],
+                                                      table["kind"][i]))
+    return table.iloc[order].reset_index(drop=True)
 
 
 def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:

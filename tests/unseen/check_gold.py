@@ -18,7 +18,14 @@ Checks, per text:
 - indirect first6 occurs in text order, matches the text token by token (trailing
   punctuation stripped from the last token only) and, when shorter than six
   tokens, ends where the reported clause ends (sentence punctuation or line end);
-- verbs (when not null) occur in the content; totals match.
+- verbs (when not null) occur in the content;
+- dates: every `text` occurs verbatim (whole-word) in the annotated content, in
+  text order and not on a chrome_dates line; `core` lies inside `text`; `kind`
+  is in the vocabulary; `value` (and `naive_value`) match the seed regexes for
+  the kind (vague -> null); chrome_dates sit on their stated line as a whole
+  non-body segment, with a date/time value, and every segment noted as a time
+  or date stamp is listed there;
+- totals (incl. dates per kind and chrome_dates) match.
 The last line is "N passed, M failed"; the exit status is 1 on any failure.
 """
 import json
@@ -31,6 +38,13 @@ GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
 TRAIL = ".,;:!?"
 ACTOR_TYPES = {"person", "state", "organisation", "media", "journalist", "group"}
 CHROME_KINDS = {"chrome", "caption", "credit", "headline", "standfirst", "byline", "dateline", "subheading"}
+DATE_KINDS = ("date", "time", "duration", "set", "vague")
+VALUE_RE = {
+    "date": re.compile(r"^\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI))?)?|-W\d{2}(-WE)?)?$"),
+    "time": re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$"),
+    "duration": re.compile(r"^P(?=.)((\d+|X)([YMWD]|DE))*(T((\d+|X)[HMS])+)?$"),
+}
+VALUE_RE["set"] = VALUE_RE["duration"]
 passed = failed = 0
 
 
@@ -99,7 +113,15 @@ def line_iter(content):
         pos += len(line) + 1
 
 
-totals = {"actors": 0, "quotes": 0, "fragments": 0, "non_quotes": 0, "indirect": 0, "surface_forms": 0}
+totals = {"actors": 0, "quotes": 0, "fragments": 0, "non_quotes": 0, "indirect": 0, "surface_forms": 0,
+          "dates": 0, "chrome_dates": 0}
+kinds_total = {k: 0 for k in DATE_KINDS}
+
+
+def value_ok(kind, value):
+    if kind == "vague":
+        return value is None
+    return isinstance(value, str) and VALUE_RE[kind].match(value) is not None
 for name, g in GOLD["texts"].items():
     path = HERE / name
     if not ok(path.exists(), name, "article missing"):
@@ -225,9 +247,43 @@ for name, g in GOLD["texts"].items():
             if r["mixed"]:
                 ok(has_q, w, "mixed=true but no quoted material follows in the sentence")
 
+    # dates
+    cd_lines = set()
+    for i, c in enumerate(g.get("chrome_dates", [])):
+        w = f"{name} chrome_dates[{i}] {c['text']!r}"
+        ok(c.get("kind") in ("date", "time"), w, f"bad kind {c.get('kind')!r}")
+        ok(value_ok(c.get("kind", "date"), c.get("value")), w, f"value does not match its kind: {c.get('value')!r}")
+        ok(any(s["line"] == c["line"] and s["text"] == c["text"] and s["whole_line"] for s in g.get("chrome", [])), w,
+           "not a whole-line non-body segment on the stated line")
+        cd_lines.add(c["line"])
+    for s in g.get("chrome", []):
+        if "time stamp" in s.get("note", "") or "date stamp" in s.get("note", ""):
+            ok(s["line"] in cd_lines, f"{name} chrome_dates", f"stamp on line {s['line']} not listed: {s['text']!r}")
+    line_of = lambda p: content.count("\n", 0, p) + 1
+    pos = 0
+    for i, dt in enumerate(g.get("dates", [])):
+        w = f"{name} dates[{i}] {dt['text']!r}"
+        ok(set(dt) <= {"text", "core", "value", "kind", "note", "naive_value", "in_transcript"}, w, f"unknown fields {sorted(dt)}")
+        ok(dt["kind"] in DATE_KINDS, w, f"bad kind {dt['kind']!r}")
+        if dt["kind"] in DATE_KINDS:
+            ok(value_ok(dt["kind"], dt["value"]), w, f"value does not match kind {dt['kind']}: {dt['value']!r}")
+            if "naive_value" in dt:
+                ok(dt["naive_value"] != dt["value"] and value_ok(dt["kind"], dt["naive_value"]), w,
+                   f"naive_value equals value or does not match the kind: {dt['naive_value']!r}")
+        ok(bool(dt["core"]) and dt["core"] in dt["text"], w, f"core {dt['core']!r} not inside text")
+        m = bounded(dt["text"]).search(content, pos)
+        if ok(m is not None, w, "not found (in order) in annotated content"):
+            pos = m.end()
+            ok(line_of(m.start()) not in cd_lines, w, "found on a chrome_dates line (page furniture)")
+    kc = {k: sum(1 for dt in g.get("dates", []) if dt["kind"] == k) for k in DATE_KINDS}
     pt = GOLD["totals"]["per_text"][name]
+    ok(pt.get("dates_by_kind") == {k: v for k, v in kc.items() if v}, f"{name} totals",
+       f"dates_by_kind: gold says {pt.get('dates_by_kind')}, counted {kc}")
+    for k, v in kc.items():
+        kinds_total[k] += v
+
     counts = {"actors": len(g["actors"]), "surface_forms": sum(len(a["surface_forms"]) for a in g["actors"]),
-              **{k: len(g[k]) for k in ("quotes", "fragments", "non_quotes", "indirect")}}
+              **{k: len(g.get(k, [])) for k in ("quotes", "fragments", "non_quotes", "indirect", "dates", "chrome_dates")}}
     for k, v in counts.items():
         ok(pt.get(k) == v, f"{name} totals", f"{k}: gold says {pt.get(k)}, counted {v}")
         totals[k] += v
@@ -235,6 +291,8 @@ for name, g in GOLD["texts"].items():
 for k, v in totals.items():
     ok(GOLD["totals"].get(k) == v, "totals", f"{k}: gold says {GOLD['totals'].get(k)}, counted {v}")
 ok(GOLD["totals"].get("texts") == len(GOLD["texts"]), "totals", "texts")
+ok(GOLD["totals"].get("dates_by_kind") == kinds_total, "totals",
+   f"dates_by_kind: gold says {GOLD['totals'].get('dates_by_kind')}, counted {kinds_total}")
 
 # manifest rows match the gold texts
 import csv
