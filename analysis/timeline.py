@@ -84,7 +84,7 @@ def _rules() -> list[tuple[str, re.Pattern]]:
         ("clock time", re.compile(rf"{PREP}(?P<core>(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?:\s+(?P<zone>{ZONE}))?)(?![\w])")),
         ("24-hour time", re.compile(rf"{PREP}(?P<core>(?P<hour>[01]?\d|2[0-3])[:.]?(?P<minute>[0-5]\d)\s*(?P<zone>{ZONE}))(?![\w])")),
         ("weekday", re.compile(rf"{PREP}(?P<core>(?:(?P<mod>next|last|this|coming|past)\s+)?(?P<weekday>{WEEKDAY_NAMES})(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b")),
-        ("relative day", re.compile(rf"{PREP}(?P<core>\b(?P<rel>today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night))\b", re.I)),
+        ("relative day", re.compile(rf"{PREP}(?P<core>\b(?P<rel>today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night|overnight))\b", re.I)),
         ("ago", re.compile(rf"(?P<core>\b(?P<count>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago)\b", re.I)),
         ("relative period", re.compile(rf"{PREP}(?P<core>\b(?:(?:earlier|later)\s+)?(?P<mod>last|this|next|the coming|the past|the previous|the)\s+(?P<unit>week|weekend|month|year))\b", re.I)),
         ("anniversary", re.compile(r"(?:(?P<prep>[Oo]n|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter)\s+)?(?P<core>the\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<event>[\w’'\s-]{3,60}?))(?=[,.;]|\s+(?:on|in|at|and|when|with)\b|$)")),
@@ -251,8 +251,13 @@ def _resolve(text: str, timex: Timex, anchor: dt.date, s_start: int, s_end: int,
         timex.kind = "date"
         rel = g["rel"].lower()
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(rel, 0)
+        if rel == "overnight":  # the night before the article, unless the clause looks ahead
+            timex.tense = _tense(text, timex, s_start, s_end)
+            attributive = re.search(r"\b(?:after|the|an|last|of|following)\s+$", text[max(0, timex.core_start - 12):timex.core_start], re.I)
+            shift = 0 if timex.tense == "future" and not attributive else -1  # "after overnight attacks": past
         day = anchor + dt.timedelta(days=shift)
-        part = {"tonight": "TNI", "this morning": "TMO", "this afternoon": "TAF", "this evening": "TEV", "last night": "TNI"}.get(rel, "")
+        part = {"tonight": "TNI", "this morning": "TMO", "this afternoon": "TAF", "this evening": "TEV", "last night": "TNI",
+                "overnight": "TNI"}.get(rel, "")
         timex.value = day.isoformat() + (f"T{part[1:]}" if part else "")
         state["last_day"] = day.isoformat()
     elif name == "ago":
@@ -264,7 +269,7 @@ def _resolve(text: str, timex: Timex, anchor: dt.date, s_start: int, s_end: int,
         elif unit == "day":
             timex.value = (anchor - dt.timedelta(days=count)).isoformat()
         elif unit == "week":
-            timex.value = (anchor - dt.timedelta(weeks=count)).isoformat() if count == 1 else _iso_week(anchor - dt.timedelta(weeks=count))
+            timex.value = _iso_week(anchor - dt.timedelta(weeks=count))  # "a week ago": that week
         elif unit == "month":
             y, mth = divmod(anchor.year * 12 + anchor.month - 1 - count, 12)
             timex.value = f"{y:04d}-{mth + 1:02d}"
@@ -276,7 +281,8 @@ def _resolve(text: str, timex: Timex, anchor: dt.date, s_start: int, s_end: int,
         timex.tense = _tense(text, timex, s_start, s_end)
         step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1}.get(mod, 0)
         if mod == "the":  # "over the weekend", "the week": the one being talked about
-            step = -1 if unit == "weekend" and timex.tense != "future" and anchor.weekday() < 5 else 0
+            deadline = g.get("prep", "").lower() in ("by", "until", "till")  # "by the weekend": the coming one
+            step = -1 if unit == "weekend" and timex.tense != "future" and not deadline and anchor.weekday() < 5 else 0
             if unit != "weekend" and g.get("prep", "").lower() not in ("during", "over", "this"):
                 timex.kind, timex.value = "vague", None
                 return

@@ -60,6 +60,12 @@ def test_durations_sets_and_vague_references(timexes):
     assert list(found["kind"]) == ["duration", "duration", "set", "duration", "vague", "vague"]
 
 
+def test_overnight_weeks_ago_and_deadlines(timexes):
+    _, found = timexes("Drones struck after overnight attacks, a week ago talks failed, and a deal is due by the weekend.\n",
+                       date="2025-03-19")
+    assert values(found) == [("after overnight", "2025-03-18TNI"), ("a week ago", "2025-W11"), ("by the weekend", "2025-W12-WE")]
+
+
 def test_not_dates(timexes):
     """Counts, clock-free numbers, the verb 'may' and 'march' are not time expressions."""
     _, found = timexes("Some 2,500 soldiers may march on; 1,300 people fled. It may rain. He will act immediately.\n")
