@@ -13,6 +13,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.patches
 import matplotlib.ticker
 import pandas as pd
 
@@ -139,6 +140,30 @@ def dot_matrix(table: pd.DataFrame, color: str = PALETTE[0]):
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(rows - 0.5, -0.5)
     ax.grid(True, axis="both", color="#EEEEEE")
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return fig, ax
+
+
+def label_matrix(table: pd.DataFrame, colors: dict[str, str] | None = None):
+    """A matrix of short labels (e.g. each outlet's stance on each demand), coloured by label;
+    empty cells stay blank. Readable with many columns: labels wrap, the figure widens."""
+    colors = colors or {}
+    rows, cols = table.shape
+    fig, ax = plt.subplots(figsize=(max(6.5, 1.6 * cols + 4), max(2.5, 0.42 * rows + 1.4)))
+    for i, row in enumerate(table.itertuples(index=False)):
+        for j, value in enumerate(row):
+            if isinstance(value, str) and value:
+                ax.add_patch(matplotlib.patches.Rectangle((j - 0.47, i - 0.4), 0.94, 0.8,
+                                                          color=colors.get(value.split(",")[0], LIGHT), zorder=2))
+                ax.text(j, i, "\n".join(textwrap.wrap(value, 18)), ha="center", va="center", fontsize=8, zorder=3)
+    ax.set_xticks(range(cols), ["\n".join(textwrap.wrap(str(c), 16)) for c in table.columns],
+                  rotation=45 if cols > 6 else 0, ha="right" if cols > 6 else "center")
+    ax.set_yticks(range(rows), [str(r) for r in table.index])
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
+    ax.grid(False)
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)

@@ -186,6 +186,45 @@ def score_dates(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame
     return _table(rows, totals, extra)
 
 
+def score_demands(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
+    """Demands and positions as (who, category, stance) per article, the gold's unit; also
+    (who, category) alone, and stance accuracy on the pairs found."""
+    rows, totals = [], Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        if "demands" not in entry:
+            continue
+        wanted = {(d["who"], d["category"], d["stance"]) for d in entry["demands"]}
+        mine = found[found["article_id"] == article_id]
+        got = set(zip(mine["who"], mine["category"], mine["stance"]))
+        tp = len(wanted & got)
+        pairs_wanted = {(w, c) for w, c, _ in wanted}
+        pairs_got = {(w, c) for w, c, _ in got}
+        pairs = len(pairs_wanted & pairs_got)
+        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+                     "pair_f1": _prf(pairs, len(pairs_got), len(pairs_wanted))["f1"],
+                     "missed": sorted(wanted - got), "spurious": sorted(got - wanted)})
+        totals.update(tp=tp, found=len(got), gold=len(wanted), pairs=pairs, pairs_found=len(pairs_got),
+                      pairs_gold=len(pairs_wanted))
+    return _table(rows, totals, {"pair_f1": _prf(totals["pairs"], totals["pairs_found"], totals["pairs_gold"])["f1"]})
+
+
+def score_demand_categories(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
+    """Precision and recall per demand category, over (article, who, category, stance)."""
+    wanted, got = Counter(), Counter()
+    hits = Counter()
+    for article_id, name, entry in _by_file(corpus, gold):
+        gold_set = {(d["who"], d["category"], d["stance"]) for d in entry.get("demands", [])}
+        mine = found[found["article_id"] == article_id]
+        found_set = set(zip(mine["who"], mine["category"], mine["stance"]))
+        for _, category, _ in gold_set:
+            wanted[category] += 1
+        for _, category, _ in found_set:
+            got[category] += 1
+        for _, category, _ in gold_set & found_set:
+            hits[category] += 1
+    return pd.DataFrame([{"category": c, **_prf(hits[c], got[c], wanted[c])} for c in sorted(set(wanted) | set(got))])
+
+
 def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
     """Annotate ``corpus`` and score every annotator against ``gold``: per-article tables by
     annotator, and a ``summary`` with one row per annotator."""
@@ -202,6 +241,9 @@ def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
         "fragments": score_fragments(corpus, gold, voices["fragments"]),
         "indirect speech": score_indirect(corpus, gold, indirect_speech(corpus, codebook)),
     }
+    if any("demands" in entry for entry in gold["texts"].values()):
+        from .demands import demands
+        tables["demands"] = score_demands(corpus, gold, demands(corpus, codebook))
     if any("dates" in entry for entry in gold["texts"].values()):
         tables["time expressions"] = score_dates(corpus, gold, temporal_expressions(corpus))
     rows = []

@@ -1,0 +1,225 @@
+"""Demands and positions: who wants what from whom, who accepts or rejects it, who reports it.
+
+The scheme is data: ``codebooks/demand_categories.csv`` (categories with their CAMEO code where
+one fits and the usual target), ``demand_cues.csv`` (phrases that signal each category) and
+``demand_stances.csv`` (phrases that signal a stance: demand, condition, propose, accept,
+accept in principle, reject, refuse to confirm). ``demands(corpus)`` gives one row per
+(article, who, category, stance) with its evidence span and its voice:
+
+- ``quoted``: the position is in a direct quotation of who holds it;
+- ``reported``: the outlet reports who's statement ("Putin said Ukraine must ...");
+- ``third_party``: someone else reports it ("Witkoff said the Russian president accepts ...");
+  ``source`` names them;
+- ``outlet``: the outlet's own characterisation ("Putin in effect rejected the plan").
+
+A sentence that lists several conditions ("including a halt to ... as well as a suspension of
+...") yields one row per category. A proposal attributed inside a noun phrase ("a US-backed
+proposal", "Washington's proposal") yields a ``propose`` row for its author.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from . import paths
+from .actors import Codebook, article_mentions, default_codebook, subject_mentions
+from .attribution import Tracker
+from .corpus import Corpus
+from .quotes import quotes as quote_tables
+from .speech import indirect_speech
+
+STANCE_PRIORITY = ["refuse_to_confirm", "accept_in_principle", "reject", "condition", "accept", "demand", "propose"]
+COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stance", "voice", "source", "start", "end",
+           "evidence"]
+# "a US-backed proposal", "Washington’s proposal", "a U.S.-proposed 30-day ceasefire": an author inside a noun phrase.
+AUTHORED = r"(?:{actor})(?:[’']s\s+(?:[\w-]+\s+){{0,2}}(?:proposal|plan|initiative|offer|terms)|-(?:backed|brokered|proposed|led|drafted))"
+
+
+@lru_cache(maxsize=1)
+def categories() -> pd.DataFrame:
+    with open(paths.CODEBOOKS / "demand_categories.csv", encoding="utf-8", newline="") as handle:
+        return pd.DataFrame(list(csv.DictReader(handle))).set_index("category")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[tuple[str, re.Pattern]]:
+    with open(paths.CODEBOOKS / "demand_cues.csv", encoding="utf-8", newline="") as handle:
+        return [(row["category"], re.compile(row["pattern"], re.I)) for row in csv.DictReader(handle)]
+
+
+@lru_cache(maxsize=1)
+def _stances() -> dict[str, re.Pattern]:
+    with open(paths.CODEBOOKS / "demand_stances.csv", encoding="utf-8", newline="") as handle:
+        return {row["stance"]: re.compile(row["pattern"], re.I) for row in csv.DictReader(handle)}
+
+
+def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
+    """One row per demand or position (see the module docstring)."""
+    codebook = codebook or default_codebook()
+    found = article_mentions(corpus, codebook)
+    voiced = quote_tables(corpus, codebook)["quotes"]
+    reported = indirect_speech(corpus, codebook)
+    outlets = corpus.outlet_of()
+    info = categories()
+    rows = []
+    for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
+        text = corpus.texts[article_id]
+        mentions = found.get(article_id, [])
+        q = voiced[voiced["article_id"] == article_id]
+        r = reported[reported["article_id"] == article_id]
+        tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])),
+                          list(zip(q["start"], q["end"])))
+        for s_start, s_end, zone in zip(sentences["start"], sentences["end"], sentences["zone"]):
+            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker):
+                category = item["category"]
+                rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
+                             "of_whom": item.get("of_whom") or info.loc[category, "default_target"],
+                             "cameo": info.loc[category, "cameo"], "evidence": text[item["start"]:item["end"]]})
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    # A position is listed once per article: the first evidence of each (who, category, stance).
+    return table.drop_duplicates(["article_id", "who", "category", "stance"]).reset_index(drop=True)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence where a new clause begins: after a semicolon or dash, before a clause
+    with its own subject, a relative clause ("which he has hinted ..."), "but", "and that", or
+    a participle clause (", instead outlining ...")."""
+    cuts = [start]
+    for m in re.finditer(r";|\s[–—]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
+                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|,\s+(?=(?:instead\s+)?\w+ing\b)",
+                         text[start:end]):
+        cuts.append(start + m.end())
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
+CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|without|lack of|post-|before)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+# Categories that forbid something: an objection to that thing holds the category as a condition.
+PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
+OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|will not accept|won’t accept)\b", re.I)
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
+
+
+def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker) -> list[dict]:
+    items = []
+    stance_cues = _stances()
+    actor_names = "|".join(sorted({re.escape(text[m.start:m.end]) for m in mentions if m.actor}, key=len, reverse=True))
+    authored = re.compile(AUTHORED.format(actor=actor_names)) if actor_names else None
+    clauses = _clauses(text, s_start, s_end)
+    carried = {}  # clause index → (stance, holder) for lists that continue a clause's stance
+    for index, clause in enumerate(clauses):
+        window = text[clause[0]:clause[1]]
+        present = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
+        carried[index] = present[0] if present else carried.get(index - 1)
+    seen = set()
+    for category, pattern in _cues():
+        for cue in pattern.finditer(text, s_start, s_end):
+            if category == "accept_ceasefire" and CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()]):
+                continue
+            index = next((i for i, (a, b) in enumerate(clauses) if a <= cue.start() < b), 0)
+            clause = clauses[index]
+            if authored is not None:
+                for hit in authored.finditer(text, max(s_start, cue.start() - 80), cue.start() + 1):
+                    author = next((m.actor for m in mentions if m.start == hit.start() and m.actor), None)
+                    if author and cue.start() - hit.end() <= 35:
+                        items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
+                                      "source": "", "start": hit.start(), "end": cue.end()})
+            window = text[clause[0]:clause[1]]
+            present = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
+            if authored is not None and present == ["propose"] and authored.search(window):
+                continue  # the clause only names a proposal; its author's row is above
+            stance = present[0] if present else carried.get(index)
+            if stance is None and category == "unspecified_conditions":
+                stance = "condition"
+            if stance is None or category in seen:
+                continue
+            if category == "unspecified_conditions" and stance == "demand":
+                stance = "condition"  # demands named as such are conditions
+            if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window):
+                stance = "condition"  # objecting to foreign troops is holding "no foreign troops", not rejecting it
+            holder = _holder(text, cue.start(), clause, clauses, index, s_start, s_end, mentions, quoted, reported,
+                             stance, tracker)
+            if holder is None:
+                continue
+            who, voice, source = holder
+            seen.add(category)  # one row per category and sentence: a list of conditions gives one per category
+            items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
+                          "start": clause[0] + (len(window) - len(window.lstrip())), "end": clause[1]})
+    return items
+
+
+def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
+    """Who holds the position at ``position``, in which voice, on whose report."""
+    inside = quoted[(quoted["start"] <= position) & (position < quoted["end"])]
+    if len(inside) and pd.notna(inside["speaker"].iloc[0]):
+        if stance in ("accept", "reject") and PRONOUN_SUBJECT.match(text[clause[0]:clause[1]]) \
+                and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
+            return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it
+        return inside["speaker"].iloc[0], "quoted", ""
+    report = reported[(reported["content_start"] <= position) & (position < reported["content_end"])]
+    subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position]
+    if len(report) and pd.notna(report["speaker"].iloc[-1]):
+        speaker = report["speaker"].iloc[-1]
+        content_start = report["content_start"].iloc[-1]
+        subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
+        if stance in ("accept", "reject", "accept_in_principle", "propose") and subject and subject != speaker:
+            return subject, "third_party", speaker
+        if stance == "refuse_to_confirm":
+            return None
+        return speaker, "reported", ""
+    if stance == "refuse_to_confirm":
+        # "Witkoff declined to confirm whether Putin's demands included ...": the demands are Putin's.
+        owner = [m for m in mentions if s_start <= m.start < position and re.match(r"[’']s\s+demands", text[m.end:m.end + 12])]
+        teller = [m for m in subject_mentions(text, mentions, s_start, position)]
+        if owner:
+            return owner[-1].actor, "third_party", teller[0].actor if teller else ""
+        return None
+    if subjects:
+        return subjects[0].actor, "outlet", ""
+    if index > 0 and re.match(r"\W*(?:as|while|although|but|and|because)?\s*(?:he|she|they|it)\b",
+                              text[clause[0]:clause[1]], re.I):
+        return None  # a pronoun in mid-sentence may point anywhere ("... Putin as he continues to resist")
+    # A clause continuing a list, or a sentence opened by a pronoun: the subject so far.
+    earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
+    if earlier:
+        return earlier[0].actor, "outlet", ""
+    pronoun = re.match(r"\W*(he|she)\b", text[s_start:s_end], re.I)
+    if pronoun:
+        actor = tracker.resolve(pronoun.group(1), s_start)
+        if actor:
+            return actor, "outlet", ""
+    return None
+
+
+STANCE_LABELS = {"demand": "demands", "condition": "condition", "propose": "proposes", "accept": "accepts",
+                 "accept_in_principle": "accepts in principle", "reject": "rejects",
+                 "refuse_to_confirm": "alleged, unconfirmed"}
+
+
+def positions_by_outlet(corpus: Corpus, table: pd.DataFrame, holders: set[str]) -> pd.DataFrame:
+    """Categories (rows) by outlet (columns): the stances the outlet reports for the given
+    holders ("" where it reports none), stances joined with ", "."""
+    from .composition import article_labels
+    labels = dict(zip(corpus.articles["id"], article_labels(corpus.articles)))
+    held = table[table["who"].isin(holders)]
+    matrix = held.assign(article=held["article_id"].map(labels), label=held["stance"].map(STANCE_LABELS)).pivot_table(
+        index="category", columns="article", values="label", aggfunc=lambda s: ", ".join(dict.fromkeys(s)), fill_value="")
+    matrix = matrix.reindex(columns=list(labels.values()), fill_value="")
+    order = [c for c in categories().index if c in matrix.index]
+    matrix = matrix.loc[order]
+    matrix.index = [categories().loc[c, "label"] for c in order]
+    return matrix
+
+
+def who_of_whom(table: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Demands and conditions by the holder's camp and their target: who asks what of whom."""
+    camp = codebook.actors.set_index("actor")["camp"]
+    asked = table[table["stance"].isin(["demand", "condition", "propose"])]
+    asked = asked.assign(camp=asked["who"].map(camp).fillna("other"),
+                         target=asked["of_whom"].replace("", "(both sides or unspecified)"))
+    return (asked.groupby(["camp", "target"]).size().rename("positions").reset_index()
+            .sort_values(["positions", "camp"], ascending=[False, True], kind="stable").reset_index(drop=True))

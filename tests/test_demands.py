@@ -1,0 +1,61 @@
+"""Demands and positions on small texts written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import load_corpus
+from analysis.demands import demands
+
+
+@pytest.fixture
+def positions(tmp_path, make_corpus):
+    def run(text: str):
+        folder = make_corpus(tmp_path, {"story.txt": text},
+                             [{"id": "story", "file": "story.txt", "outlet": "Test Wire", "outlet_evidence": "test",
+                               "date": "2025-03-17", "date_evidence": "test"}])
+        table = demands(load_corpus(folder))
+        return {(w, c, s, v) for w, c, s, v in zip(table["who"], table["category"], table["stance"], table["voice"])}
+    return run
+
+
+def test_a_list_of_conditions_gives_one_row_per_condition(positions):
+    found = positions("Nevertheless, Putin in effect rejected the plan, instead outlining a series of conditions, "
+                      "including a halt to Ukraine’s rearmament, as well as a suspension of western military aid.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "outlet") not in found  # "the plan" names no category
+    assert {("Vladimir Putin", "halt_mobilisation_rearmament", "condition", "outlet"),
+            ("Vladimir Putin", "halt_western_military_aid", "condition", "outlet")} <= found
+
+
+def test_reported_demands_belong_to_the_speaker_not_the_target(positions):
+    found = positions("Putin has said Ukraine must drop its NATO membership ambitions and Western sanctions should be eased.\n")
+    assert {("Vladimir Putin", "no_nato_membership", "demand", "reported"),
+            ("Vladimir Putin", "ease_sanctions", "demand", "reported")} <= found
+
+
+def test_proposal_author_inside_a_noun_phrase(positions):
+    found = positions("Mr Putin continues to resist a US-backed proposal for a 30-day ceasefire in Ukraine.\n")
+    assert found == {("United States", "accept_ceasefire", "propose", "outlet"),
+                     ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}
+
+
+def test_third_party_acceptance_and_refusal_to_confirm(positions):
+    found = positions("Witkoff said that the Russian president “accepts the philosophy” of the ceasefire terms.\n\n"
+                      "But Witkoff declined to confirm whether Putin’s demands included a ban on foreign peacekeepers.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "third_party") in found
+    assert ("Vladimir Putin", "no_foreign_peacekeepers", "refuse_to_confirm", "third_party") in found
+
+
+def test_a_ceasefire_as_a_time_frame_is_not_a_demand(positions):
+    found = positions("Military chiefs will discuss plans for a peacekeeping force in the event of a ceasefire, "
+                      "Starmer said.\n")
+    assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
+
+
+def test_red_line_is_a_condition_and_objection_holds_a_prohibition(positions):
+    found = positions("Zelenskyy has said that the sovereignty of his country is not negotiable and that Russia must "
+                      "surrender the territory it has seized.\n\n"
+                      "Mr Putin is likely to object to any agreement that involves European or Nato troops being "
+                      "stationed in Ukraine.\n")
+    assert {("Volodymyr Zelenskyy", "sovereignty_not_negotiable", "condition", "reported"),
+            ("Volodymyr Zelenskyy", "return_seized_territory", "demand", "reported"),
+            ("Vladimir Putin", "no_foreign_peacekeepers", "condition", "outlet")} <= found
