@@ -25,7 +25,14 @@ Checks, per text:
   the kind (vague -> null); chrome_dates sit on their stated line as a whole
   non-body segment, with a date/time value, and every segment noted as a time
   or date stamp is listed there;
-- totals (incl. dates per kind and chrome_dates) match.
+- demands: every `evidence` occurs verbatim in the annotated content; `who`
+  (and `source`) are listed actors; `category` is an id from the seed gold's
+  demand_categories (../gold/gold.json); `kind`, `stance` and `voice` are in
+  their vocabularies; `explicit` is a boolean; `source` is given exactly when
+  voice is third_party; in_transcript=true only on evidence inside a
+  HOST:/WALTZ:-style turn; (who, category, stance) is unique per text;
+- totals (incl. dates per kind, chrome_dates, demands and demands per
+  category) match.
 The last line is "N passed, M failed"; the exit status is 1 on any failure.
 """
 import json
@@ -45,6 +52,14 @@ VALUE_RE = {
     "duration": re.compile(r"^P(?=.)((\d+|X)([YMWD]|DE))*(T((\d+|X)[HMS])+)?$"),
 }
 VALUE_RE["set"] = VALUE_RE["duration"]
+SEED_GOLD = HERE.parent / "gold" / "gold.json"
+DEMAND_CATEGORIES = [c["id"] for c in json.loads(SEED_GOLD.read_text(encoding="utf-8"))["demand_categories"]]
+DEMAND_KINDS = {"demand", "condition", "request", "proposal"}
+DEMAND_STANCES = {"demand", "condition", "propose", "accept", "accept_in_principle", "reject", "refuse_to_confirm"}
+DEMAND_VOICES = {"quoted", "reported", "third_party", "outlet"}
+DEMAND_REQUIRED = {"who", "of_whom", "what", "kind", "explicit", "evidence", "category", "stance", "voice"}
+DEMAND_FIELDS = DEMAND_REQUIRED | {"source", "note", "in_transcript"}
+TURN_RE = re.compile(r"^[A-Z][A-Z .'-]*: ")
 passed = failed = 0
 
 
@@ -114,8 +129,9 @@ def line_iter(content):
 
 
 totals = {"actors": 0, "quotes": 0, "fragments": 0, "non_quotes": 0, "indirect": 0, "surface_forms": 0,
-          "dates": 0, "chrome_dates": 0}
+          "dates": 0, "chrome_dates": 0, "demands": 0}
 kinds_total = {k: 0 for k in DATE_KINDS}
+categories_total = {c: 0 for c in DEMAND_CATEGORIES}
 
 
 def value_ok(kind, value):
@@ -275,6 +291,38 @@ for name, g in GOLD["texts"].items():
         if ok(m is not None, w, "not found (in order) in annotated content"):
             pos = m.end()
             ok(line_of(m.start()) not in cd_lines, w, "found on a chrome_dates line (page furniture)")
+    # demands
+    seen = set()
+    content_lines = content.split("\n")
+    for i, d in enumerate(g.get("demands", [])):
+        w = f"{name} demands[{i}] {d.get('who')!r}/{d.get('category')!r}/{d.get('stance')!r}"
+        ok(DEMAND_REQUIRED <= set(d) <= DEMAND_FIELDS, w,
+           f"missing {sorted(DEMAND_REQUIRED - set(d))} / unknown {sorted(set(d) - DEMAND_FIELDS)} fields")
+        ok(d.get("who") in canon, w, f"who not an actor: {d.get('who')!r}")
+        ok(d.get("category") in DEMAND_CATEGORIES, w, f"category not in the seed's demand_categories: {d.get('category')!r}")
+        ok(d.get("kind") in DEMAND_KINDS, w, f"bad kind {d.get('kind')!r}")
+        ok(d.get("stance") in DEMAND_STANCES, w, f"bad stance {d.get('stance')!r}")
+        ok(d.get("voice") in DEMAND_VOICES, w, f"bad voice {d.get('voice')!r}")
+        ok(isinstance(d.get("explicit"), bool), w, "explicit must be a boolean")
+        ok(all(isinstance(d.get(f), str) and d.get(f) for f in ("of_whom", "what", "evidence")), w,
+           "of_whom, what and evidence must be non-empty strings")
+        if d.get("voice") == "third_party":
+            ok(d.get("source") in canon, w, f"third_party without a source that is an actor: {d.get('source')!r}")
+        else:
+            ok("source" not in d, w, f"source given but voice is {d.get('voice')!r}")
+        ev = d.get("evidence") or ""
+        at = content.find(ev) if ev else -1
+        if ok(at >= 0, w, f"evidence not verbatim in annotated content: {ev!r}"):
+            if "in_transcript" in d:
+                turn = content_lines[line_of(at) - 1]
+                ok(d["in_transcript"] is True and TURN_RE.match(turn) is not None, w,
+                   "in_transcript must be true and the evidence must sit in a transcript turn")
+        key = (d.get("who"), d.get("category"), d.get("stance"))
+        ok(key not in seen, w, "(who, category, stance) listed twice in this text")
+        seen.add(key)
+        if d.get("category") in categories_total:
+            categories_total[d["category"]] += 1
+
     kc = {k: sum(1 for dt in g.get("dates", []) if dt["kind"] == k) for k in DATE_KINDS}
     pt = GOLD["totals"]["per_text"][name]
     ok(pt.get("dates_by_kind") == {k: v for k, v in kc.items() if v}, f"{name} totals",
@@ -283,7 +331,7 @@ for name, g in GOLD["texts"].items():
         kinds_total[k] += v
 
     counts = {"actors": len(g["actors"]), "surface_forms": sum(len(a["surface_forms"]) for a in g["actors"]),
-              **{k: len(g.get(k, [])) for k in ("quotes", "fragments", "non_quotes", "indirect", "dates", "chrome_dates")}}
+              **{k: len(g.get(k, [])) for k in ("quotes", "fragments", "non_quotes", "indirect", "dates", "chrome_dates", "demands")}}
     for k, v in counts.items():
         ok(pt.get(k) == v, f"{name} totals", f"{k}: gold says {pt.get(k)}, counted {v}")
         totals[k] += v
@@ -293,6 +341,8 @@ for k, v in totals.items():
 ok(GOLD["totals"].get("texts") == len(GOLD["texts"]), "totals", "texts")
 ok(GOLD["totals"].get("dates_by_kind") == kinds_total, "totals",
    f"dates_by_kind: gold says {GOLD['totals'].get('dates_by_kind')}, counted {kinds_total}")
+ok(GOLD["totals"].get("demands_by_category") == categories_total, "totals",
+   f"demands_by_category: gold says {GOLD['totals'].get('demands_by_category')}, counted {categories_total}")
 
 # manifest rows match the gold texts
 import csv
