@@ -135,7 +135,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = present[0] if present else carried.get(index)
             if stance is None and category == "unspecified_conditions":
                 stance = "condition"
-            if stance is None or category in seen:
+            if stance is None or (category, clause) in seen:
                 continue
             if category == "unspecified_conditions" and stance == "demand":
                 stance = "condition"  # demands named as such are conditions
@@ -146,7 +146,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if holder is None:
                 continue
             who, voice, source = holder
-            seen.add(category)  # one row per category and sentence: a list of conditions gives one per category
+            seen.add((category, clause))  # one row per category and clause
             items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
                           "start": clause[0] + (len(window) - len(window.lstrip())), "end": clause[1]})
     return items
