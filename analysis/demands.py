@@ -88,8 +88,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     with its own subject, a relative clause ("which he has hinted ..."), "but", "and that", or
     a participle clause (", instead outlining ...")."""
     cuts = [start]
-    for m in re.finditer(r";|\s[–—]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
-                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|,\s+(?=(?:instead\s+)?\w+ing\b)",
+    for m in re.finditer(r";|\s[–—-]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
+                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|,\s+(?=(?:instead\s+)?\w+ing\b)",
                          text[start:end]):
         cuts.append(start + m.end())
     cuts.append(end)
@@ -101,6 +101,8 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|with
 # Categories that forbid something: an objection to that thing holds the category as a condition.
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|will not accept|won’t accept)\b", re.I)
+# "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
+PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
@@ -118,7 +120,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     seen = set()
     for category, pattern in _cues():
         for cue in pattern.finditer(text, s_start, s_end):
-            if category == "accept_ceasefire" and CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()]):
+            if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
+                                                   or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])):
                 continue
             index = next((i for i, (a, b) in enumerate(clauses) if a <= cue.start() < b), 0)
             clause = clauses[index]
@@ -166,7 +169,10 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         speaker = report["speaker"].iloc[-1]
         content_start = report["content_start"].iloc[-1]
         subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
-        if stance in ("accept", "reject", "accept_in_principle", "propose") and subject and subject != speaker:
+        camps = tracker.codebook.actors.set_index("actor")["camp"]
+        same_side = subject is not None and camps.get(subject, "?") == camps.get(speaker, "!")
+        if stance in ("accept", "reject", "accept_in_principle", "propose") and subject and subject != speaker \
+                and not same_side:  # "Zelenskyy says Ukraine would support ...": his own side's position is his
             return subject, "third_party", speaker
         if stance == "refuse_to_confirm":
             return None
