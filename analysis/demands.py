@@ -151,7 +151,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             who, voice, source = holder
             seen.add((category, clause))  # one row per category and clause
             items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
-                          "start": clause[0] + (len(window) - len(window.lstrip())), "end": clause[1]})
+                          "start": clause[0] + (len(window) - len(window.lstrip())),
+                          "end": clause[0] + len(window.rstrip(" ,;–—-"))})
     return items
 
 

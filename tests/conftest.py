@@ -73,3 +73,15 @@ def make_corpus():
 def seed_corpus():
     """The repository's own ``raw/`` corpus, loaded once per test session."""
     return analysis.load_corpus(paths.SEED_CORPUS)
+
+
+@pytest.fixture
+def one_article(tmp_path, make_corpus):
+    """``one_article(text, date="2025-03-17")`` → the corpus of a single article written for a test."""
+    def load(text: str, date: str = "2025-03-17"):
+        folder = make_corpus(tmp_path, {"story.txt": text},
+                             [{"id": "story", "file": "story.txt", "outlet": "Test Wire",
+                               "outlet_evidence": "written for the test", "date": date,
+                               "date_evidence": "written for the test"}])
+        return analysis.load_corpus(folder)
+    return load

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import load_corpus
 from analysis.demands import demands
 
 
 @pytest.fixture
-def positions(tmp_path, make_corpus):
+def positions(one_article):
     def run(text: str):
-        folder = make_corpus(tmp_path, {"story.txt": text},
-                             [{"id": "story", "file": "story.txt", "outlet": "Test Wire", "outlet_evidence": "test",
-                               "date": "2025-03-17", "date_evidence": "test"}])
-        table = demands(load_corpus(folder))
+        table = demands(one_article(text))
         return {(w, c, s, v) for w, c, s, v in zip(table["who"], table["category"], table["stance"], table["voice"])}
     return run
 

@@ -9,12 +9,9 @@ from analysis.timeline import events, paragraph_time_focus, temporal_expressions
 
 
 @pytest.fixture
-def timexes(tmp_path, make_corpus):
+def timexes(one_article):
     def run(text: str, date: str = "2025-03-17"):
-        folder = make_corpus(tmp_path, {"story.txt": text},
-                             [{"id": "story", "file": "story.txt", "outlet": "Test Wire", "outlet_evidence": "test",
-                               "date": date, "date_evidence": "test"}])
-        corpus = load_corpus(folder)
+        corpus = one_article(text, date)
         return corpus, temporal_expressions(corpus)
     return run
 

@@ -4,21 +4,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import load_corpus
 from analysis.actors import mentions, uncoded_names
 from analysis.quotes import quote_spans, quotes
 from analysis.speech import indirect_speech
 
 
 @pytest.fixture
-def annotate(tmp_path, make_corpus):
+def annotate(one_article):
     """annotate(text, date=...) -> (corpus, mentions, quotes, fragments, indirect) for one article."""
     def run(text: str, date: str = "2025-03-17"):
-        folder = make_corpus(tmp_path, {"story.txt": text},
-                             [{"id": "story", "file": "story.txt", "outlet": "Test Wire",
-                               "outlet_evidence": "written for the test", "date": date,
-                               "date_evidence": "written for the test"}])
-        corpus = load_corpus(folder)
+        corpus = one_article(text, date)
         found = mentions(corpus)
         voices = quotes(corpus)
         return corpus, found, voices["quotes"], voices["fragments"], indirect_speech(corpus)
