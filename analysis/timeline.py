@@ -88,7 +88,7 @@ def _rules() -> list[tuple[str, re.Pattern]]:
         ("ago", re.compile(rf"(?P<core>\b(?P<count>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago)\b", re.I)),
         ("relative period", re.compile(rf"{PREP}(?P<core>\b(?:(?:earlier|later)\s+)?(?P<mod>last|this|next|the coming|the past|the previous|the)\s+(?P<unit>week|weekend|month|year))\b", re.I)),
         ("anniversary", re.compile(r"(?:(?P<prep>[Oo]n|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter)\s+)?(?P<core>the\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<event>[\w’'\s-]{3,60}?))(?=[,.;]|\s+(?:on|in|at|and|when|with)\b|$)")),
-        ("set", re.compile(rf"(?P<core>\b(?:(?:each|every|per)\s+(?P<unit>day|week|month|year|night|morning)|(?P<adverb>daily|weekly|monthly|annually|nightly)))\b", re.I)),
+        ("set", re.compile(r"(?P<core>\b(?:(?:each|every|per)\s+(?P<unit>day|week|month|year|night|morning)|(?P<adverb>daily|weekly|monthly|annually|nightly)))\b", re.I)),
         ("duration", re.compile(rf"{PREP}(?P<core>\b(?P<count>{COUNT})[-\s](?P<unit>minute|hour|day|week|month|year|decade)s?(?:[-\s](?:old|long))?)\b", re.I)),
         ("bare duration", re.compile(rf"{PREP}(?P<core>\b(?P<unit>minute|hour|day|week|month|year|decade)s)\b(?!\s+ago)", re.I)),
         ("vague", re.compile(r"(?P<core>\b(?:now|currently|recently|soon|later|earlier|nowadays|in recent (?:days|weeks|months|years)|in the coming (?:days|weeks|months)|in the near future|at the moment|in this moment|at this moment|these days|shortly)\b)", re.I)),
