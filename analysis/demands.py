@@ -146,6 +146,14 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 stance = "condition"  # objecting to foreign troops is holding "no foreign troops", not rejecting it
             holder = _holder(text, cue.start(), clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                              stance, tracker)
+            pair = TWO_LEADERS.search(text, clause[0], cue.start())
+            if pair and stance in ("accept", "reject", "propose"):
+                for who in _two_leaders(text, mentions, tracker.codebook, pair.start()):
+                    voice, source = ("third_party", holder[0]) if holder and holder[0] not in (None, who) else ("outlet", "")
+                    items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
+                                  "start": clause[0], "end": clause[1]})
+                seen.add((category, clause))
+                continue
             if holder is None:
                 continue
             who, voice, source = holder
@@ -154,6 +162,16 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                           "start": clause[0] + (len(window) - len(window.lstrip())),
                           "end": clause[0] + len(window.rstrip(" ,;–—-"))})
     return items
+
+
+TWO_LEADERS = re.compile(r"\b(?:the two (?:leaders|presidents|men)|both (?:leaders|presidents|men)|the presidents|the leaders)\b", re.I)
+
+
+def _two_leaders(text: str, mentions, codebook: Codebook, position: int) -> list[str]:
+    """"The two leaders": the two people named most often before this point."""
+    people = [m.actor for m in mentions if m.start < position and m.actor and not m.in_title
+              and codebook.actor(m.actor).get("type") == "person"]
+    return list(pd.Series(people).value_counts(sort=True).index[:2]) if len(set(people)) >= 2 else []
 
 
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
@@ -171,7 +189,11 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         content_start = report["content_start"].iloc[-1]
         subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
         camps = tracker.codebook.actors.set_index("actor")["camp"]
-        same_side = subject is not None and camps.get(subject, "?") == camps.get(speaker, "!")
+        types = tracker.codebook.actors.set_index("actor")["type"]
+        # A person speaking for their own state ("Zelenskyy says Ukraine would support ...") holds
+        # that position; an institution reporting a person ("the Kremlin said Putin agreed") does not.
+        same_side = (subject is not None and camps.get(subject, "?") == camps.get(speaker, "!")
+                     and types.get(subject) != "person")
         if stance in ("accept", "reject", "accept_in_principle", "propose") and subject and subject != speaker \
                 and not same_side:  # "Zelenskyy says Ukraine would support ...": his own side's position is his
             return subject, "third_party", speaker
