@@ -103,6 +103,9 @@ PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|will not accept|won’t accept)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
+PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|power|shipping|the Black Sea)", re.I)
+# "the partial truce agreed by Donald Trump and Vladimir Putin": a passive with its agents.
+AGREED_BY = re.compile(r"\b(?:agreed|accepted|backed|endorsed) by\s+", re.I)
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
@@ -121,7 +124,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     for category, pattern in _cues():
         for cue in pattern.finditer(text, s_start, s_end):
             if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
-                                                   or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])):
+                                                   or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
+                                                   or PARTIAL_AFTER.match(text, cue.end())):
                 continue
             index = next((i for i, (a, b) in enumerate(clauses) if a <= cue.start() < b), 0)
             clause = clauses[index]
@@ -146,6 +150,16 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 stance = "condition"  # objecting to foreign troops is holding "no foreign troops", not rejecting it
             holder = _holder(text, cue.start(), clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                              stance, tracker)
+            agents = AGREED_BY.search(text, cue.end(), min(clause[1], cue.end() + 40))
+            if agents and stance == "accept":
+                named = [m.actor for m in mentions if agents.end() <= m.start < min(clause[1], agents.end() + 60)
+                         and m.actor and not m.in_title]
+                for who in dict.fromkeys(named):
+                    items.append({"who": who, "category": category, "stance": "accept", "voice": "outlet",
+                                  "source": "", "start": clause[0], "end": clause[1]})
+                if named:
+                    seen.add((category, clause))
+                    continue
             pair = TWO_LEADERS.search(text, clause[0], cue.start())
             if pair and stance in ("accept", "reject", "propose"):
                 for who in _two_leaders(text, mentions, tracker.codebook, pair.start()):
