@@ -234,17 +234,20 @@ def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
 
     from .timeline import temporal_expressions
 
-    voices = quotes(corpus, codebook)
-    tables = {
-        "actor mentions": score_mentions(corpus, gold, mentions(corpus, codebook)),
-        "quotes": score_quotes(corpus, gold, voices["quotes"]),
-        "fragments": score_fragments(corpus, gold, voices["fragments"]),
-        "indirect speech": score_indirect(corpus, gold, indirect_speech(corpus, codebook)),
-    }
-    if any("demands" in entry for entry in gold["texts"].values()):
+    has = lambda section: any(section in entry for entry in gold["texts"].values())  # noqa: E731
+    tables = {}
+    if has("actors"):
+        tables["actor mentions"] = score_mentions(corpus, gold, mentions(corpus, codebook))
+    if has("quotes"):
+        voices = quotes(corpus, codebook)
+        tables["quotes"] = score_quotes(corpus, gold, voices["quotes"])
+        tables["fragments"] = score_fragments(corpus, gold, voices["fragments"])
+    if has("indirect"):
+        tables["indirect speech"] = score_indirect(corpus, gold, indirect_speech(corpus, codebook))
+    if has("demands"):
         from .demands import demands
         tables["demands"] = score_demands(corpus, gold, demands(corpus, codebook))
-    if any("dates" in entry for entry in gold["texts"].values()):
+    if has("dates"):
         tables["time expressions"] = score_dates(corpus, gold, temporal_expressions(corpus))
     rows = []
     for name, table in tables.items():

@@ -1,9 +1,11 @@
 """Accuracy of the annotators against hand-coded gold, printed and held above a floor.
 
-Two golds: the three seed articles the rules were developed on (tests/gold), and six
+Three golds: the three seed articles the rules were developed on (tests/gold), and six
 invented articles in other styles — a live blog, a state-agency dispatch, a wire story with
 straight quotes and inverted attributions, a transcript, a broadcaster's page, an explainer —
-that the rules were not written for (tests/unseen). Run with ``pytest -s`` to see the tables.
+that the rules were not written for (tests/unseen; scored first, then used to improve the rules,
+so a development set now), and three held-out articles with demand gold only (tests/holdout)
+that no rule was written against. Run with ``pytest -s`` to see the tables.
 """
 from __future__ import annotations
 
@@ -23,18 +25,23 @@ FLOORS = {
               "indirect speech": ("span_f1", 0.95), "time expressions": ("f1", 0.97), "demands": ("f1", 0.85)},
     "unseen": {"actor mentions": ("f1", 0.92), "quotes": ("f1", 0.95), "fragments": ("f1", 0.85),
                "indirect speech": ("span_f1", 0.92), "time expressions": ("f1", 0.95),
-               # Demands do not generalise yet (F1 0.18 when first scored, 0.37 after rules written with
+               # Demands do not generalise yet (F1 0.18 when first scored, 0.48 after rules written with
                # this set in view): a regression guard only.
-               "demands": ("f1", 0.33)},
+               "demands": ("f1", 0.45)},
+    # Three articles written for demands only and never looked at while the rules were written:
+    # the honest measure of how far the demand rules generalise (F1 0.35 when first scored).
+    "holdout": {"demands": ("f1", 0.3)},
 }
-SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.93}, "unseen": {"quotes": 0.95, "indirect speech": 0.9}}
+SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.93}, "unseen": {"quotes": 0.95, "indirect speech": 0.9},
+                  "holdout": {}}
 VALUE_FLOORS = {"seeds": 0.97, "unseen": 0.93}  # share of matched time expressions with the gold's value
 
 
-@pytest.fixture(scope="module", params=["seeds", "unseen"])
+@pytest.fixture(scope="module", params=["seeds", "unseen", "holdout"])
 def scored(request):
     corpus_dir, gold_file = {"seeds": (paths.SEED_CORPUS, TESTS / "gold" / "gold.json"),
-                             "unseen": (TESTS / "unseen", TESTS / "unseen" / "gold.json")}[request.param]
+                             "unseen": (TESTS / "unseen", TESTS / "unseen" / "gold.json"),
+                             "holdout": (TESTS / "holdout", TESTS / "holdout" / "gold.json")}[request.param]
     tables = score(load_corpus(corpus_dir), load_gold(gold_file))
     with pd.option_context("display.width", 200):
         print(f"\n{request.param}:\n{tables['summary'].to_string(index=False)}")
@@ -52,9 +59,10 @@ def test_scores_stay_above_their_floors(scored):
         assert value >= floor, f"{name}: {annotator} {measure} {value} < {floor}\n{detail}"
     for annotator, floor in SPEAKER_FLOORS[name].items():
         assert summary.loc[annotator, "speaker_accuracy"] >= floor, f"{name}: {annotator} speaker accuracy"
-    dates = tables["time expressions"].iloc[:-1]
-    assert summary.loc["time expressions", "value_accuracy"] >= VALUE_FLOORS[name], \
-        f"{name}: time values\n{dates[['article_id', 'wrong_value']].to_string()}"
+    if name in VALUE_FLOORS:
+        dates = tables["time expressions"].iloc[:-1]
+        assert summary.loc["time expressions", "value_accuracy"] >= VALUE_FLOORS[name], \
+            f"{name}: time values\n{dates[['article_id', 'wrong_value']].to_string()}"
 
 
 def test_scorer_counts_what_it_should(seed_corpus):
