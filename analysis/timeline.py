@@ -517,3 +517,29 @@ def _earliest_day(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def event_coverage(corpus: Corpus, dated_events: pd.DataFrame) -> pd.DataFrame:
+    """Events (rows, "date · event", in date order) by outlet (columns): 1 where the outlet
+    dates the event, else 0."""
+    from .composition import article_labels
+    labels = article_labels(corpus.articles)
+    label_of = dict(zip(corpus.articles["outlet"], labels))
+    coverage = pd.DataFrame(0, index=[f"{d} · {e}" for d, e in zip(dated_events["date"], dated_events["event"])],
+                            columns=list(dict.fromkeys(labels)))
+    for row, reported in zip(coverage.index, dated_events["outlets"]):
+        for outlet in reported.split("; "):
+            coverage.loc[row, label_of[outlet]] = 1
+    return coverage.rename_axis("event")
+
+
+def time_focus_shares(corpus: Corpus, focus: pd.DataFrame) -> pd.DataFrame:
+    """Per article (rows, labelled by outlet): the shares of body words in news, background and
+    undated paragraphs (see :func:`paragraph_time_focus`)."""
+    from .composition import article_labels
+    words = focus.pivot_table(index="article_id", columns="focus", values="words", aggfunc="sum", fill_value=0)
+    words = words.reindex(index=corpus.articles["id"], columns=["news", "background", "undated"], fill_value=0)
+    shares = words.div(words.sum(axis=1), axis=0).round(4)
+    shares.index = pd.Index(article_labels(corpus.articles).to_numpy(), name="article")
+    shares.columns.name = None
+    return shares

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.timeline import events, paragraph_time_focus, temporal_expressions
+from analysis.timeline import event_coverage, events, paragraph_time_focus, temporal_expressions, time_focus_shares
 
 
 @pytest.fixture
@@ -91,6 +91,9 @@ def test_events_merge_across_outlets(tmp_path, make_corpus):
     call = table[(table["date"] == "2025-03-18") & (table["kind"] == "call")]
     assert len(call) == 1 and call["n_outlets"].iloc[0] == 2
     assert {"Donald Trump", "Vladimir Putin"} <= set(call["actors"].iloc[0].split("; "))
+    coverage = event_coverage(corpus, table)
+    assert list(coverage.columns) == ["Outlet A", "Outlet B"]
+    assert coverage.loc[f"2025-03-18 · {call['event'].iloc[0]}"].tolist() == [1, 1]
 
 
 def test_background_and_news_paragraphs(timexes):
@@ -99,3 +102,6 @@ def test_background_and_news_paragraphs(timexes):
                             "The war goes on along the whole front line, officials say.\n")
     focus = paragraph_time_focus(corpus, found)
     assert list(focus["focus"]) == ["news", "background", "undated"]
+    shares = time_focus_shares(corpus, focus)
+    words = focus.set_index("focus")["words"]
+    assert shares.loc["Test Wire", "background"] == round(words["background"] / words.sum(), 4)
