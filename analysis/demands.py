@@ -140,8 +140,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if authored is not None and present == ["propose"] and authored.search(window):
                 continue  # the clause only names a proposal; its author's row is above
             stance = present[0] if present else carried.get(index)
-            if stance is None and category == "unspecified_conditions":
-                stance = "condition"
+            if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
+                stance = categories().loc[category, "stance_without_cue"] or None
             if stance is None or (category, clause) in seen:
                 continue
             if category == "unspecified_conditions" and stance == "demand":

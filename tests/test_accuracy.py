@@ -25,9 +25,9 @@ FLOORS = {
               "indirect speech": ("span_f1", 0.95), "time expressions": ("f1", 0.97), "demands": ("f1", 0.85)},
     "unseen": {"actor mentions": ("f1", 0.92), "quotes": ("f1", 0.95), "fragments": ("f1", 0.85),
                "indirect speech": ("span_f1", 0.92), "time expressions": ("f1", 0.95),
-               # Demands do not generalise yet (F1 0.18 when first scored, 0.48 after rules written with
+               # Demands do not generalise yet (F1 0.18 when first scored, 0.51 after rules written with
                # this set in view): a regression guard only.
-               "demands": ("f1", 0.45)},
+               "demands": ("f1", 0.48)},
     # Three articles written for demands only and never looked at while the rules were written:
     # the honest measure of how far the demand rules generalise (F1 0.35 when first scored).
     "holdout": {"demands": ("f1", 0.3)},
