@@ -35,7 +35,7 @@ def test_proposal_author_inside_a_noun_phrase(positions):
 
 
 def test_third_party_acceptance_and_refusal_to_confirm(positions):
-    found = positions("Witkoff said that the Russian president “accepts the philosophy” of the ceasefire terms.\n\n"
+    found = positions("Witkoff said that the Russian president supports the ceasefire terms in principle.\n\n"
                       "But Witkoff declined to confirm whether Putin’s demands included a ban on foreign peacekeepers.\n")
     assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "third_party") in found
     assert ("Vladimir Putin", "no_foreign_peacekeepers", "refuse_to_confirm", "third_party") in found
