@@ -499,6 +499,9 @@ def uncoded_names(corpus: Corpus, codebook: Codebook | None = None, found: pd.Da
     titles = _title_pattern(tuple(codebook.titles))
     title_words = {w.lower() for t in codebook.titles for w in t.split()} - {"of", "the"}
     name_re = re.compile(rf"(?<![\w’'.-]){NAME_TOKEN}(?:\s+(?:{NAME_CONNECTORS}\s+)?{NAME_TOKEN}){{0,3}}")
+    from .quotes import quote_spans  # here: quotes builds on this module
+    quoted = {a: [(s, e) for p_start, p_end in zip(p["start"], p["end"]) for _, s, e, _ in quote_spans(corpus.texts[a], p_start, p_end)]
+              for a, p in corpus.paragraphs.groupby("article_id")}
     rows = []
     for sentence in corpus.sentences[corpus.sentences["zone"] != "chrome"].itertuples():
         text = corpus.texts[sentence.article_id]
@@ -529,6 +532,8 @@ def uncoded_names(corpus: Corpus, codebook: Codebook | None = None, found: pd.Da
                 continue
             if len(tokens) < 2 and not titled:
                 continue
+            if not titled and any(s <= start < e for s, e in quoted.get(sentence.article_id, [])):
+                continue  # capitals inside a quotation are the speaker's emphasis ("a Final Agreement")
             rows.append({"name": name, "kind": "titled person" if titled else "name",
                          "article_id": sentence.article_id, "context": sentence.text})
     table = pd.DataFrame(rows, columns=["name", "kind", "article_id", "context"])

@@ -119,14 +119,14 @@ class Tracker:
 
     def resolve(self, pronoun: str, position: int) -> str | None:
         s_start, _ = self.sentence_of(position)
-        here = [m.actor for m in subjects(self.text, self.found, s_start, position) if self.fits(m.actor, pronoun)]
+        here = [m.actor for m in subject_mentions(self.text, self.found, s_start, position) if self.fits(m.actor, pronoun)]
         if here:
             return here[-1]
         candidates = []
         outside = [s for s in self.sentences if s[1] <= s_start and not self._all_quoted(*s)]
         for start, end in reversed(outside[-4:]):
             spoken = [a for p, a in self.history if start <= p < end and self.fits(a, pronoun)]
-            subj = [m.actor for m in subjects(self.text, self.found, start, end) if self.fits(m.actor, pronoun)]
+            subj = [m.actor for m in subject_mentions(self.text, self.found, start, end) if self.fits(m.actor, pronoun)]
             candidates.extend(spoken[-1:] + subj[:1])
             if candidates:
                 return candidates[0]
@@ -135,11 +135,6 @@ class Tracker:
 
     def _all_quoted(self, start: int, end: int) -> bool:
         return any(s - 1 <= start and end <= e + 2 for s, e in self.quoted)
-
-
-def subjects(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
-    """Subject-position mentions (see :func:`analysis.actors.subject_mentions`)."""
-    return subject_mentions(text, found, start, end)
 
 
 def speaker_before(text: str, found: list[Mention], tracker: Tracker, clause_start: int, verb_start: int) -> Speaker | None:
@@ -154,7 +149,7 @@ def speaker_before(text: str, found: list[Mention], tracker: Tracker, clause_sta
         if hit.group(1).lower() in ("he", "she") or len(window) - hit.end() <= 16:
             pronoun = hit
     unnamed = UNNAMED_SOURCES.search(re.sub(r"\s+(?:also|later|have|has|had|on \w+|last week)\s*$", "", window.rstrip()))
-    candidates = subjects(text, found, clause_start, verb_start)
+    candidates = subject_mentions(text, found, clause_start, verb_start)
     mention = candidates[-1] if candidates else None
     if unnamed is not None and (mention is None or clause_start + unnamed.start() >= mention.end) and (
             pronoun is None or unnamed.start() > pronoun.start()):

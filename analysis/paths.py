@@ -38,14 +38,6 @@ def figures_dir() -> Path:
     return out_dir() / "figures"
 
 
-def reports_dir() -> Path:
-    return out_dir() / "reports"
-
-
-def executed_notebooks_dir() -> Path:
-    return out_dir() / "notebooks"
-
-
 def is_seed_corpus() -> bool:
     """True when this run analyses the repository's own ``raw/``.
 

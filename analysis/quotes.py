@@ -23,12 +23,12 @@ for a continued quotation, or as the subject of the previous sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
-from .actors import Codebook, Mention, article_mentions, default_codebook
-from .attribution import Speaker, Tracker, clause_start, is_verb_use, speaker_before, speaker_phrase, subjects, verb_pattern
+from .actors import Codebook, Mention, article_mentions, default_codebook, subject_mentions
+from .attribution import Speaker, Tracker, clause_start, is_verb_use, speaker_before, speaker_phrase, verb_pattern
 from .corpus import Corpus
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
@@ -56,7 +56,6 @@ class Span:
     cross_paragraph: bool = False
     continued: bool = False
     kind: str = "quote"
-    extra: dict = field(default_factory=dict)
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bool]]:
@@ -289,7 +288,7 @@ def _previous_subject(text: str, span: Span, s_start: int, found: list[Mention],
         return None
     sentences = [s for s in tracker.sentences if span.p_start <= s[0] and s[1] <= s_start]
     for start, end in reversed(sentences):
-        people = [m for m in subjects(text, found, start, end) if tracker.codebook.actor(m.actor).get("type") == "person"]
+        people = [m for m in subject_mentions(text, found, start, end) if tracker.codebook.actor(m.actor).get("type") == "person"]
         if people:
             m = people[0]
             return Speaker(m.actor, text[m.start:m.end], m.start, m.end)
