@@ -43,7 +43,7 @@ from .actors import Codebook, Mention, article_mentions, default_codebook, subje
 from .attribution import reporting_verbs
 from .composition import article_labels
 from .corpus import Corpus
-from .voices import CAMP_ORDER
+from .voices import CAMP_ORDER  # noqa: F401  (re-exported for the notebook)
 
 CONTENT_ZONES = ("headline", "standfirst", "caption", "subheading", "body")
 DISPLAY_UNITS = ("headline", "standfirst", "lead")
@@ -74,8 +74,12 @@ PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
-def _labels(corpus: Corpus) -> dict[str, str]:
+def article_names(corpus: Corpus) -> dict[str, str]:
+    """Article id -> the label tables and figures use (the outlet, numbered when it has several)."""
     return dict(zip(corpus.articles["id"], article_labels(corpus.articles)))
+
+
+_labels = article_names
 
 
 def _read_codebook(name: str) -> list[dict]:
@@ -195,6 +199,28 @@ def _stands_as_subject(text: str, unit_start: int, position: int) -> bool:
     last = re.search(r"([\w’'-]+)$", before)
     return bool(last) and last.group(1).lower() in {"and", "but", "as", "that", "while", "after", "before", "when",
                                                       "because", "if", "since", "though", "although", "says", "said"}
+
+
+def lead_matrix(clauses: pd.DataFrame, articles: list[str]) -> pd.DataFrame:
+    """Article (rows) × display unit (columns): "Subject: verb" for each clause, one per line,
+    subjects by surname."""
+    if clauses.empty:
+        return pd.DataFrame(index=pd.Index(articles, name="article"))
+    # A caption standing in for a missing headline shares the headline column, marked as such.
+    cells = clauses.assign(cell=[("(caption) " if u == "headline (caption)" else "") + f"{s.split()[-1]}: {v}"
+                                 for s, v, u in zip(clauses["subject"], clauses["verb"], clauses["unit"])],
+                           unit=clauses["unit"].replace({"headline (caption)": "headline"}))
+    units = [u for u in ("headline", "standfirst", "lead") if u in set(cells["unit"])]
+    table = cells.groupby(["article", "unit"], sort=False)["cell"].agg("; ".join).unstack(fill_value="")
+    table = table.reindex(index=articles, columns=units, fill_value="").fillna("")
+    table.index.name, table.columns.name = "article", None
+    return table
+
+
+def verbs_of(clauses: pd.DataFrame, actor: str) -> dict[str, str]:
+    """Article -> the verb groups ``actor`` is the subject of in its display text, in text order."""
+    own = clauses[clauses["subject"] == actor]
+    return {a: "; ".join(dict.fromkeys(g["verb"])) for a, g in own.groupby("article", sort=False)}
 
 
 def first_named(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -400,6 +426,14 @@ def characterisation_matrix(found: pd.DataFrame, articles: list[str]) -> pd.Data
     return table.reindex(index=articles, fill_value="").fillna("")
 
 
+def voice_colors(matrix: pd.DataFrame) -> dict[str, str]:
+    """Colours for :func:`analysis.figures.label_matrix` over a characterisation matrix: a cell
+    with any cue in the outlet's own voice (no "(responder)" / "(third party)" mark) is blue."""
+    own_voice, reported = "#9CC9E8", "#E3E3E3"
+    return {cell: (own_voice if any("(" not in cue for cue in cell.split("; ")) else reported)
+            for cell in pd.unique(matrix.to_numpy().ravel()) if isinstance(cell, str) and cell}
+
+
 # --- labels and spelling -------------------------------------------------------------------------
 
 
@@ -488,17 +522,20 @@ def fact_checks(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataFrame, mi
     rows = []
     for i, s in enumerate(content.itertuples(index=False)):
         own = spans[spans["article_id"] == s.article_id]
-        inside = own[(own["start"] < s.end) & (own["end"] > s.start)]
-        if len(inside):
-            continue  # a sentence that carries speech is the source's, not the outlet's check
+        speech = [(a, b) for a, b in zip(own["start"], own["end"]) if a < s.end and b > s.start]
+
+        def outside_speech(hit: re.Match) -> bool:
+            # A cue inside a quote or reported statement is the source's word, not the outlet's check.
+            return not any(a <= s.start + hit.start() < b for a, b in speech)
+
         kind, cue, checked = None, None, None
         for pattern, name, cue_kind in fact_check_cues():
-            hit = pattern.search(s.text)
+            hit = next(filter(outside_speech, pattern.finditer(s.text)), None)
             if hit:
                 kind, cue = cue_kind, hit.group()
                 break
-        negated = NEGATION.search(s.text)
-        if negated and kind != "caveat":
+        negated = next(filter(outside_speech, NEGATION.finditer(s.text)), None)
+        if negated and kind != "caveat" and not speech:
             earlier = content.iloc[max(0, i - 2):i]
             earlier = earlier[earlier["article_id"] == s.article_id]
             for e in earlier.itertuples(index=False):
@@ -541,3 +578,27 @@ def only_one_outlet(corpus: Corpus, mentions: pd.DataFrame, dated_events: pd.Dat
     order = {o: i for i, o in enumerate(dict.fromkeys(corpus.articles["outlet"]))}
     return table.sort_values(["outlet", "what", "item"], key=lambda s: s.map(order) if s.name == "outlet" else s,
                              kind="stable").reset_index(drop=True)
+
+
+def context_summary(corpus: Corpus, background: pd.DataFrame, checks: pd.DataFrame, alone: pd.DataFrame) -> pd.DataFrame:
+    """Per article: body words, the share of them that is background and news of the week
+    (from :func:`analysis.timeline.time_focus_shares`), corrections and caveats, and the actors
+    and events its outlet alone gives."""
+    labels = article_names(corpus)
+    outlet = dict(zip(corpus.articles["id"], corpus.articles["outlet"]))
+    body = corpus.paragraphs[corpus.paragraphs["zone"] == "body"].groupby("article_id")["n_words"].sum()
+    counted = checks.groupby(["article", "kind"]).size().unstack(fill_value=0) if len(checks) else pd.DataFrame()
+    only = alone.groupby(["outlet", "what"]).size().unstack(fill_value=0) if len(alone) else pd.DataFrame()
+    rows = []
+    for article_id, label in labels.items():
+        rows.append({
+            "article": label,
+            "body_words": int(body.get(article_id, 0)),
+            "background_share": round(float(background["background"].get(label, 0.0)), 4) if "background" in background else 0.0,
+            "news_share": round(float(background["news"].get(label, 0.0)), 4) if "news" in background else 0.0,
+            "corrections": int(counted.loc[label, "correction"]) if label in counted.index and "correction" in counted else 0,
+            "caveats": int(counted.loc[label, "caveat"]) if label in counted.index and "caveat" in counted else 0,
+            "actors_only_here": int(only.loc[outlet[article_id], "actor"]) if outlet[article_id] in only.index and "actor" in only else 0,
+            "events_only_here": int(only.loc[outlet[article_id], "event"]) if outlet[article_id] in only.index and "event" in only else 0,
+        })
+    return pd.DataFrame(rows).set_index("article")

@@ -177,3 +177,25 @@ def test_seed_outlets_characterise_russias_answer_differently(seed_corpus, codeb
     assert "rejection" in by_outlet["The Guardian"] and "resistance" in by_outlet["The Irish Times"]
     reuters = rows[rows["article"] == "Reuters"]
     assert ("conditional support", "responder") in set(zip(reuters["characterisation"], reuters["voice"]))
+
+
+def test_lead_matrix_puts_a_caption_standin_in_the_headline_column(one_article, codebook):
+    corpus = one_article("Vladimir Putin resists the truce. Photograph: Agency\n\n"
+                         "Donald Trump will call Vladimir Putin on Tuesday.\n")
+    clauses = framing.display_clauses(corpus, codebook)
+    assert set(clauses["unit"]) >= {"lead"}
+    matrix = framing.lead_matrix(clauses, ["Test Wire"])
+    assert list(matrix.columns)[-1] == "lead" and "Trump: will call" in matrix.loc["Test Wire", "lead"]
+    assert framing.verbs_of(clauses, "Donald Trump") == {"Test Wire": "will call"}
+
+
+def test_context_summary_counts_per_article(tables):
+    corpus, found, quoted, indirect = tables(
+        "Headline about talks\n\nDonald Trump did not elaborate on the plan. It remains unclear when talks resume.\n")
+    checks = framing.fact_checks(corpus, quoted, indirect)
+    background = pd.DataFrame({"news": [0.5], "background": [0.25], "undated": [0.25]}, index=["Test Wire"])
+    alone = framing.only_one_outlet(corpus, found, pd.DataFrame(columns=["n_outlets"]))
+    summary = framing.context_summary(corpus, background, checks, alone)
+    assert summary.loc["Test Wire", "caveats"] == 2 and summary.loc["Test Wire", "corrections"] == 0
+    assert summary.loc["Test Wire", "background_share"] == 0.25
+    assert summary.loc["Test Wire", "actors_only_here"] == 0  # one outlet: nothing is "only here"
