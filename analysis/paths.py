@@ -18,6 +18,7 @@ NOTEBOOKS = ROOT / "notebooks"
 CODEBOOKS = PACKAGE / "codebooks"
 TEMPLATES = PACKAGE / "templates"
 SEED_GOLD = ROOT / "tests" / "gold" / "gold.json"  # hand-coded gold of raw/ (see its README)
+UNSEEN_CORPUS = ROOT / "tests" / "unseen"  # six invented articles in other styles, with their gold.json
 GOLD_NAME = "gold.json"  # a bring-your-own corpus may carry its gold under this name
 
 CORPUS_ENV = "ANALYSIS_CORPUS"

@@ -10,11 +10,16 @@ that has a gold section; each scorer returns one row per article plus an ``all``
   speaker accuracy on the detected spans are reported too;
 - fragments: (speaker, text), and text alone;
 - indirect speech: the reported content located by its first six words, with the speaker.
+
+Each scorer rests on a ``match_*`` function that lines found items up with gold items, article
+by article (:class:`ArticleMatch`); :mod:`analysis.errors` lists the errors from the same
+matches, so the error list and the scores cannot disagree.
 """
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -55,10 +60,68 @@ def _table(rows: list[dict], totals: Counter, extra_total: dict | None = None) -
     return pd.DataFrame(rows + [overall])
 
 
-def score_mentions(corpus: Corpus, gold: dict, found: pd.DataFrame, drop_groups: bool = True) -> pd.DataFrame:
-    rows, totals = [], Counter()
+@dataclass
+class ArticleMatch:
+    """How one article's found items line up with its gold items.
+
+    ``matched`` pairs a gold item with the index (in the found table) of the item that matches
+    it; ``missed`` are gold items nothing matches; ``spurious`` are indices of found items that
+    match nothing. What "matches" means is each scorer's unit (see its ``match_*`` function):
+    for indirect speech and time expressions a pair matches on its span, and the speaker or the
+    value is then compared. Gold items of mentions are ``{"actor", "type", "surface"}``; gold
+    items of indirect speech and time expressions carry ``located_at``, where the scorer found
+    them in the text (-1 when it did not)."""
+
+    article_id: str
+    file: str
+    entry: dict
+    found: pd.DataFrame
+    matched: list[tuple[dict, int]] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+    spurious: list[int] = field(default_factory=list)
+
+
+def _match_sets(wanted: dict, got: dict) -> tuple[list, list, list]:
+    """Set matching on keys: ``wanted`` maps each gold key to its item, ``got`` each found key
+    to the index of its first row. Returns (matched, missed, spurious) in key order."""
+    matched = [(wanted[k], got[k]) for k in sorted(wanted.keys() & got.keys(), key=str)]
+    missed = [wanted[k] for k in sorted(wanted.keys() - got.keys(), key=str)]
+    spurious = [got[k] for k in sorted(got.keys() - wanted.keys(), key=str)]
+    return matched, missed, spurious
+
+
+def _match_multisets(wanted: list[tuple], got: list[tuple]) -> tuple[list, list, list]:
+    """Multiset matching on keys: ``wanted`` is [(key, gold item)], ``got`` [(key, found index)],
+    both in text order; each gold item takes the first unused found item with its key, so the
+    number matched is the size of the multisets' intersection."""
+    free = defaultdict(list)
+    for key, index in got:
+        free[key].append(index)
+    matched, missed = [], []
+    for key, item in wanted:
+        if free[key]:
+            matched.append((item, free[key].pop(0)))
+        else:
+            missed.append(item)
+    used = {index for _, index in matched}
+    return matched, missed, [index for _, index in got if index not in used]
+
+
+def _first_rows(keys, index) -> dict:
+    """The index of the first row of each key."""
+    first = {}
+    for key, i in zip(keys, index):
+        first.setdefault(key, i)
+    return first
+
+
+def match_mentions(corpus: Corpus, gold: dict, found: pd.DataFrame, drop_groups: bool = True) -> list[ArticleMatch]:
+    """Actor mentions as a set of (actor, surface form) per article; a found pair stands for the
+    first mention that has it."""
+    matches = []
     for article_id, name, entry in _by_file(corpus, gold):
-        wanted = {(a["canonical"], s) for a in entry["actors"]
+        wanted = {(a["canonical"], s): {"actor": a["canonical"], "type": a["type"], "surface": s}
+                  for a in entry["actors"]
                   if not (drop_groups and (a["type"] == "group" or a.get("title_only")))
                   for s in a["surface_forms"]}
         mine = found[(found["article_id"] == article_id) & found["actor"].notna()]
@@ -66,11 +129,19 @@ def score_mentions(corpus: Corpus, gold: dict, found: pd.DataFrame, drop_groups:
             # Mirror the gold: no groups, and no actor that occurs only inside someone's title.
             outside_titles = set(mine.loc[~mine["in_title"], "actor"])
             mine = mine[(mine["type"] != "group") & mine["actor"].isin(outside_titles)]
-        got = set(zip(mine["actor"], mine["surface"]))
-        tp = len(wanted & got)
-        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
-                     "missed": sorted(wanted - got), "spurious": sorted(got - wanted)})
-        totals.update(tp=tp, found=len(got), gold=len(wanted))
+        got = _first_rows(zip(mine["actor"], mine["surface"]), mine.index)
+        matches.append(ArticleMatch(article_id, name, entry, mine, *_match_sets(wanted, got)))
+    return matches
+
+
+def score_mentions(corpus: Corpus, gold: dict, found: pd.DataFrame, drop_groups: bool = True) -> pd.DataFrame:
+    rows, totals = [], Counter()
+    for m in match_mentions(corpus, gold, found, drop_groups):
+        tp, n_found, n_gold = len(m.matched), len(m.matched) + len(m.spurious), len(m.matched) + len(m.missed)
+        rows.append({"article_id": m.article_id, **_prf(tp, n_found, n_gold),
+                     "missed": sorted((g["actor"], g["surface"]) for g in m.missed),
+                     "spurious": sorted(zip(m.found.loc[m.spurious, "actor"], m.found.loc[m.spurious, "surface"]))})
+        totals.update(tp=tp, found=n_found, gold=n_gold)
     return _table(rows, totals)
 
 
@@ -78,15 +149,25 @@ def _match_counts(wanted: list, got: list) -> int:
     return sum((Counter(wanted) & Counter(got)).values())
 
 
+def match_quotes(corpus: Corpus, gold: dict, found: pd.DataFrame) -> list[ArticleMatch]:
+    """Quotations as a multiset of (speaker, first six words) per article."""
+    matches = []
+    for article_id, name, entry in _by_file(corpus, gold):
+        mine = found[found["article_id"] == article_id]
+        wanted = [((q["speaker"], q["first6"]), q) for q in entry["quotes"]]
+        got = [((s, w), i) for i, s, w in zip(mine.index, mine["speaker"], mine["first6"])]
+        matches.append(ArticleMatch(article_id, name, entry, mine, *_match_multisets(wanted, got)))
+    return matches
+
+
 def score_quotes(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
     rows, totals = [], Counter()
-    for article_id, name, entry in _by_file(corpus, gold):
-        wanted = [(q["speaker"], q["first6"]) for q in entry["quotes"]]
-        mine = found[found["article_id"] == article_id]
-        got = list(zip(mine["speaker"], mine["first6"]))
-        tp = _match_counts(wanted, got)
+    for m in match_quotes(corpus, gold, found):
+        wanted = [(q["speaker"], q["first6"]) for q in m.entry["quotes"]]
+        got = list(zip(m.found["speaker"], m.found["first6"]))
+        tp = len(m.matched)
         spans = _match_counts([w for _, w in wanted], [g for _, g in got])
-        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+        rows.append({"article_id": m.article_id, **_prf(tp, len(got), len(wanted)),
                      "span_recall": round(spans / len(wanted), 4) if wanted else 1.0,
                      "speaker_accuracy": round(tp / spans, 4) if spans else 1.0,
                      "missed": sorted(Counter(wanted) - Counter(got), key=str),
@@ -97,110 +178,181 @@ def score_quotes(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFram
         "speaker_accuracy": round(totals["tp"] / totals["spans"], 4) if totals["spans"] else 1.0})
 
 
+def match_fragments(corpus: Corpus, gold: dict, found: pd.DataFrame) -> list[ArticleMatch]:
+    """Quoted fragments (1–3 words) as a multiset of their text per article; quoted names and
+    titles (``kind`` "name") are not fragments."""
+    matches = []
+    for article_id, name, entry in _by_file(corpus, gold):
+        mine = found[(found["article_id"] == article_id) & (found["kind"] == "fragment")]
+        wanted = [(f["text"], f) for f in entry.get("fragments", [])]
+        got = list(zip(mine["text"], mine.index))
+        matches.append(ArticleMatch(article_id, name, entry, mine, *_match_multisets(wanted, got)))
+    return matches
+
+
 def score_fragments(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
     rows, totals = [], Counter()
-    for article_id, name, entry in _by_file(corpus, gold):
-        wanted = [f["text"] for f in entry.get("fragments", [])]
-        mine = found[(found["article_id"] == article_id) & (found["kind"] == "fragment")]
-        got = list(mine["text"])
-        tp = _match_counts(wanted, got)
-        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+    for m in match_fragments(corpus, gold, found):
+        wanted = [f["text"] for f in m.entry.get("fragments", [])]
+        got = list(m.found["text"])
+        tp = len(m.matched)
+        rows.append({"article_id": m.article_id, **_prf(tp, len(got), len(wanted)),
                      "missed": sorted(Counter(wanted) - Counter(got)), "spurious": sorted(Counter(got) - Counter(wanted))})
         totals.update(tp=tp, found=len(got), gold=len(wanted))
     return _table(rows, totals)
 
 
-def score_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: int = 12) -> pd.DataFrame:
-    """Reported content is matched by position: a found item matches a gold item when its content
-    starts within ``tolerance`` characters of where the gold's first six words stand."""
-    rows, totals = [], Counter()
+def locate_in_order(text: str, strings: list[str]) -> list[int]:
+    """Where each gold string stands: the first occurrence after the previous one's start (the
+    gold lists items in text order), else the first anywhere, else -1."""
+    located, cursor = [], 0
+    for string in strings:
+        at = text.find(string, cursor)
+        if at < 0:
+            at = text.find(string)
+        located.append(at)
+        cursor = max(cursor, at + 1) if at >= 0 else cursor
+    return located
+
+
+def match_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: int = 12) -> list[ArticleMatch]:
+    """Reported content matched by position: a found item matches a gold item when its content
+    starts within ``tolerance`` characters of where the gold's first six words stand. The
+    speaker is not part of the match (see :func:`speaker_right`)."""
+    matches = []
     for article_id, name, entry in _by_file(corpus, gold):
-        text = corpus.texts[article_id]
-        located, cursor = [], 0
-        for item in entry.get("indirect", []):
-            at = text.find(item["first6"], cursor)
-            if at < 0:
-                at = text.find(item["first6"])
-            located.append((at, item))
-            cursor = max(cursor, at + 1) if at >= 0 else cursor
+        items = entry.get("indirect", [])
+        located = locate_in_order(corpus.texts[article_id], [item["first6"] for item in items])
         mine = found[found["article_id"] == article_id]
-        used, tp_span, tp = set(), 0, 0
-        missed = []
-        for at, item in located:
+        m = ArticleMatch(article_id, name, entry, mine)
+        used = set()
+        for at, item in zip(located, items):
+            item = {**item, "located_at": at}
             hit = next((i for i, s in zip(mine.index, mine["content_start"])
                         if i not in used and abs(s - at) <= tolerance), None)
             if hit is None:
-                missed.append((item["speaker"], item["first6"]))
+                m.missed.append(item)
                 continue
             used.add(hit)
-            tp_span += 1
-            tp += mine.loc[hit, "speaker"] == item["speaker"]
-        spurious = [(s, first_words(t)) for i, s, t in zip(mine.index, mine["speaker"], mine["content"]) if i not in used]
-        rows.append({"article_id": article_id, **_prf(tp, len(mine), len(located)),
-                     "span_f1": _prf(tp_span, len(mine), len(located))["f1"],
+            m.matched.append((item, hit))
+        m.spurious = [i for i in mine.index if i not in used]
+        matches.append(m)
+    return matches
+
+
+def speaker_right(found: pd.DataFrame, item: dict, index: int) -> bool:
+    """Whether the found reported statement at ``index`` has the gold item's speaker."""
+    return bool(found.loc[index, "speaker"] == item["speaker"])
+
+
+def score_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: int = 12) -> pd.DataFrame:
+    """Reported speech scored on (content span, speaker); see :func:`match_indirect`."""
+    rows, totals = [], Counter()
+    for m in match_indirect(corpus, gold, found, tolerance):
+        tp_span = len(m.matched)
+        tp = sum(speaker_right(m.found, item, i) for item, i in m.matched)
+        n_found, n_gold = len(m.found), len(m.matched) + len(m.missed)
+        spurious = [(m.found.loc[i, "speaker"], first_words(m.found.loc[i, "content"])) for i in m.spurious]
+        rows.append({"article_id": m.article_id, **_prf(tp, n_found, n_gold),
+                     "span_f1": _prf(tp_span, n_found, n_gold)["f1"],
                      "speaker_accuracy": round(tp / tp_span, 4) if tp_span else 1.0,
-                     "missed": missed, "spurious": spurious})
-        totals.update(tp=tp, found=len(mine), gold=len(located), spans=tp_span)
+                     "missed": [(item["speaker"], item["first6"]) for item in m.missed], "spurious": spurious})
+        totals.update(tp=tp, found=n_found, gold=n_gold, spans=tp_span)
     return _table(rows, totals, {
         "span_f1": _prf(totals["spans"], totals["found"], totals["gold"])["f1"],
         "speaker_accuracy": round(totals["tp"] / totals["spans"], 4) if totals["spans"] else 1.0})
+
+
+def match_dates(corpus: Corpus, gold: dict, found: pd.DataFrame) -> list[ArticleMatch]:
+    """Time expressions matched by span: a found expression matches a gold one when their spans
+    overlap (gold located by its text, in order). The value is compared afterwards
+    (:func:`value_right`). Articles whose gold has no ``dates`` are left out."""
+    matches = []
+    for article_id, name, entry in _by_file(corpus, gold):
+        if "dates" not in entry:
+            continue
+        text = corpus.texts[article_id]
+        mine = found[found["article_id"] == article_id]
+        m = ArticleMatch(article_id, name, entry, mine)
+        used, cursor = set(), 0
+        for item in entry["dates"]:
+            at = text.find(item["text"], cursor)
+            at = text.find(item["text"]) if at < 0 else at
+            cursor = at + 1 if at >= 0 else cursor
+            end = at + len(item["text"])
+            item = {**item, "located_at": at}
+            hit = next((i for i, s, e in zip(mine.index, mine["start"], mine["end"])
+                        if i not in used and s < end and at < e), None)
+            if hit is None:
+                m.missed.append(item)
+                continue
+            used.add(hit)
+            m.matched.append((item, hit))
+        m.spurious = [i for i in mine.index if i not in used]
+        matches.append(m)
+    return matches
+
+
+def value_right(found: pd.DataFrame, item: dict, index: int) -> bool:
+    """Whether the found expression at ``index`` has the gold item's value (both empty for vague ones)."""
+    value = found.loc[index, "value"]
+    return bool(value == item["value"] or (item["value"] is None and pd.isna(value)))
 
 
 def score_dates(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
     """Time expressions: a found expression matches a gold one when their spans overlap (gold
     located by its text, in order); the value must then be equal (both empty for vague ones)."""
     rows, totals, by_kind = [], Counter(), Counter()
-    for article_id, name, entry in _by_file(corpus, gold):
-        if "dates" not in entry:
-            continue
-        text = corpus.texts[article_id]
-        mine = found[found["article_id"] == article_id]
-        used, cursor, tp, right, missed, wrong = set(), 0, 0, 0, [], []
-        for item in entry["dates"]:
-            at = text.find(item["text"], cursor)
-            at = text.find(item["text"]) if at < 0 else at
-            cursor = at + 1 if at >= 0 else cursor
-            end = at + len(item["text"])
-            hit = next((i for i, s, e in zip(mine.index, mine["start"], mine["end"])
-                        if i not in used and s < end and at < e), None)
+    for m in match_dates(corpus, gold, found):
+        for item in m.entry["dates"]:
             by_kind[(item["kind"], "gold")] += 1
-            if hit is None:
-                missed.append((item["text"], item["value"]))
-                continue
-            used.add(hit)
-            tp += 1
-            value = mine.loc[hit, "value"]
-            same = value == item["value"] or (item["value"] is None and pd.isna(value))
-            right += same
+        wrong = []
+        for item, i in m.matched:
+            same = value_right(m.found, item, i)
             by_kind[(item["kind"], "right")] += same
             if not same:
-                wrong.append((item["text"], item["value"], value))
-        spurious = [(t, v) for i, t, v in zip(mine.index, mine["text"], mine["value"]) if i not in used]
-        rows.append({"article_id": article_id, **_prf(tp, len(mine), len(entry["dates"])),
+                wrong.append((item["text"], item["value"], m.found.loc[i, "value"]))
+        tp, right = len(m.matched), len(m.matched) - len(wrong)
+        spurious = [(m.found.loc[i, "text"], m.found.loc[i, "value"]) for i in m.spurious]
+        rows.append({"article_id": m.article_id, **_prf(tp, len(m.found), len(m.entry["dates"])),
                      "value_accuracy": round(right / tp, 4) if tp else 1.0,
-                     "missed": missed, "spurious": spurious, "wrong_value": wrong})
-        totals.update(tp=tp, found=len(mine), gold=len(entry["dates"]), right=right)
+                     "missed": [(item["text"], item["value"]) for item in m.missed], "spurious": spurious,
+                     "wrong_value": wrong})
+        totals.update(tp=tp, found=len(m.found), gold=len(m.entry["dates"]), right=right)
     extra = {"value_accuracy": round(totals["right"] / totals["tp"], 4) if totals["tp"] else 1.0}
     for kind in sorted({k for k, _ in by_kind}):
         extra[f"value_accuracy_{kind}"] = round(by_kind[(kind, "right")] / by_kind[(kind, "gold")], 4)
     return _table(rows, totals, extra)
 
 
+def match_demands(corpus: Corpus, gold: dict, found: pd.DataFrame) -> list[ArticleMatch]:
+    """Demands and positions as a set of (who, category, stance) per article, the gold's unit;
+    a found triple stands for its first row. Articles whose gold has no ``demands`` are left out."""
+    matches = []
+    for article_id, name, entry in _by_file(corpus, gold):
+        if "demands" not in entry:
+            continue
+        wanted = {}
+        for d in entry["demands"]:
+            wanted.setdefault((d["who"], d["category"], d["stance"]), d)
+        mine = found[found["article_id"] == article_id]
+        got = _first_rows(zip(mine["who"], mine["category"], mine["stance"]), mine.index)
+        matches.append(ArticleMatch(article_id, name, entry, mine, *_match_sets(wanted, got)))
+    return matches
+
+
 def score_demands(corpus: Corpus, gold: dict, found: pd.DataFrame) -> pd.DataFrame:
     """Demands and positions as (who, category, stance) per article, the gold's unit; also
     (who, category) alone, and stance accuracy on the pairs found."""
     rows, totals = [], Counter()
-    for article_id, name, entry in _by_file(corpus, gold):
-        if "demands" not in entry:
-            continue
-        wanted = {(d["who"], d["category"], d["stance"]) for d in entry["demands"]}
-        mine = found[found["article_id"] == article_id]
-        got = set(zip(mine["who"], mine["category"], mine["stance"]))
-        tp = len(wanted & got)
+    for m in match_demands(corpus, gold, found):
+        wanted = {(d["who"], d["category"], d["stance"]) for d in m.entry["demands"]}
+        got = set(zip(m.found["who"], m.found["category"], m.found["stance"]))
+        tp = len(m.matched)
         pairs_wanted = {(w, c) for w, c, _ in wanted}
         pairs_got = {(w, c) for w, c, _ in got}
         pairs = len(pairs_wanted & pairs_got)
-        rows.append({"article_id": article_id, **_prf(tp, len(got), len(wanted)),
+        rows.append({"article_id": m.article_id, **_prf(tp, len(got), len(wanted)),
                      "pair_f1": _prf(pairs, len(pairs_got), len(pairs_wanted))["f1"],
                      "missed": sorted(wanted - got), "spurious": sorted(got - wanted)})
         totals.update(tp=tp, found=len(got), gold=len(wanted), pairs=pairs, pairs_found=len(pairs_got),
@@ -225,30 +377,45 @@ def score_demand_categories(corpus: Corpus, gold: dict, found: pd.DataFrame) -> 
     return pd.DataFrame([{"category": c, **_prf(hits[c], got[c], wanted[c])} for c in sorted(set(wanted) | set(got))])
 
 
-def score(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
-    """Annotate ``corpus`` and score every annotator against ``gold``: per-article tables by
-    annotator, and a ``summary`` with one row per annotator."""
+GOLD_SECTIONS = {"actor mentions": "actors", "quotes": "quotes", "fragments": "quotes", "indirect speech": "indirect",
+                 "demands": "demands", "time expressions": "dates"}  # the gold section each annotator is scored on
+
+
+def annotate(corpus: Corpus, gold: dict, codebook=None) -> dict[str, pd.DataFrame]:
+    """Run every annotator that ``gold`` has a section for: the found tables, keyed like
+    :data:`GOLD_SECTIONS`, as :func:`score` and :func:`analysis.errors.errors` take them."""
     from .actors import mentions
     from .quotes import quotes
     from .speech import indirect_speech
-
     from .timeline import temporal_expressions
 
     has = lambda section: any(section in entry for entry in gold["texts"].values())  # noqa: E731
-    tables = {}
+    found = {}
     if has("actors"):
-        tables["actor mentions"] = score_mentions(corpus, gold, mentions(corpus, codebook))
+        found["actor mentions"] = mentions(corpus, codebook)
     if has("quotes"):
         voices = quotes(corpus, codebook)
-        tables["quotes"] = score_quotes(corpus, gold, voices["quotes"])
-        tables["fragments"] = score_fragments(corpus, gold, voices["fragments"])
+        found["quotes"], found["fragments"] = voices["quotes"], voices["fragments"]
     if has("indirect"):
-        tables["indirect speech"] = score_indirect(corpus, gold, indirect_speech(corpus, codebook))
+        found["indirect speech"] = indirect_speech(corpus, codebook)
     if has("demands"):
         from .demands import demands
-        tables["demands"] = score_demands(corpus, gold, demands(corpus, codebook))
+        found["demands"] = demands(corpus, codebook)
     if has("dates"):
-        tables["time expressions"] = score_dates(corpus, gold, temporal_expressions(corpus))
+        found["time expressions"] = temporal_expressions(corpus)
+    return found
+
+
+SCORERS = {"actor mentions": score_mentions, "quotes": score_quotes, "fragments": score_fragments,
+           "indirect speech": score_indirect, "demands": score_demands, "time expressions": score_dates}
+
+
+def score(corpus: Corpus, gold: dict, codebook=None, found: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
+    """Annotate ``corpus`` (unless ``found``, from :func:`annotate`, is given) and score every
+    annotator against ``gold``: per-article tables by annotator, and a ``summary`` with one row
+    per annotator."""
+    found = annotate(corpus, gold, codebook) if found is None else found
+    tables = {name: SCORERS[name](corpus, gold, table) for name, table in found.items()}
     rows = []
     for name, table in tables.items():
         total = table[table["article_id"] == "all"].iloc[0]
