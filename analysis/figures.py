@@ -15,6 +15,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import matplotlib.patches
 import matplotlib.ticker
+import matplotlib.transforms
 import pandas as pd
 
 from . import outputs, paths
@@ -192,3 +193,33 @@ def horizontal_bars(data: pd.DataFrame, label: str, columns: list[str], names: d
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(columns), fontsize=9,
                   borderaxespad=0.2, handlelength=1.2, columnspacing=1.2)
     return fig, ax
+
+
+def ranked_bars(data: pd.DataFrame, panel: str, label: str, value: str, columns: int = 3, xlabel: str = "",
+                source: str = ""):
+    """Small multiples: one panel per ``panel`` value (an outlet), each a ranked bar chart of
+    ``value`` by ``label`` (its terms), largest on top. Readable with many outlets: panels wrap
+    into rows of ``columns`` and share the x scale. Returns the figure and its first panel, for
+    :func:`titled` (without ``source``: the source line goes at the foot of the whole figure)."""
+    groups = list(dict.fromkeys(data[panel]))
+    columns = max(1, min(columns, len(groups)))
+    rows = max(1, -(-len(groups) // columns))
+    longest = int(data.groupby(panel).size().max()) if len(data) else 1
+    fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 1, (0.26 * longest + 1.1) * rows + 0.4),
+                             sharex=True, squeeze=False)
+    for ax, group in zip(axes.ravel(), groups):
+        own = data[data[panel] == group]
+        ax.barh(range(len(own)), own[value], color=PALETTE[0], height=0.6)
+        ax.set_yticks(range(len(own)), own[label].astype(str))
+        # The panel's name sits inside its axes, above the bars, so the figure title has the top.
+        ax.set_ylim(longest - 0.5, -1.6)
+        ax.text(0, -1.2, str(group), fontsize=10, fontweight="bold", va="center", ha="left",
+                transform=matplotlib.transforms.blended_transform_factory(ax.transAxes, ax.transData))
+        ax.tick_params(axis="y", length=0, labelsize=9)
+        ax.set_xlabel(xlabel)
+    for ax in axes.ravel()[len(groups):]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    if source:
+        fig.text(0.01, 0, "\n".join(textwrap.wrap(source, 110)), fontsize=8, color="#555555", ha="left", va="top")
+    return fig, axes.ravel()[0]
