@@ -51,8 +51,8 @@ CAUSES = {
         "spurious: the gold lists the string among its not-actors, codes the actor as a group, or does not "
         "code the actor in this article",
     ("actor mentions", "surface not in gold"): "spurious: the gold codes the actor, but not this form",
-    ("quotes", "unnamed source in both (counted wrong)"):
-        "same first six words, and neither the gold nor the annotator names a speaker",
+    ("quotes", "unnamed source not recognised"):
+        "same first six words; the gold's source is unnamed, the annotator found no speaker but did not mark it unnamed",
     ("quotes", "speaker missed (pronoun)"):
         "same first six words, no speaker found, and the gold speaker is given by a pronoun",
     ("quotes", "speaker missed"): "same first six words, no speaker found",
@@ -65,9 +65,8 @@ CAUSES = {
     ("fragments", "not speech (scare quote, name or title)"): "spurious: the gold lists the span among its non-quotes",
     ("fragments", "span spurious"): "a found fragment the gold does not have",
     ("fragments", "span missed"): "a gold fragment nothing found overlaps",
-    ("indirect speech", "unnamed source in both (counted wrong)"):
-        "the content is found and neither the gold nor the annotator names a speaker; the scorer compares "
-        "the gold's null with the annotator's empty value and counts them as different",
+    ("indirect speech", "unnamed source not recognised"):
+        "the content is found; the gold's source is unnamed, the annotator found no speaker but did not mark it unnamed",
     ("indirect speech", "speaker missed (pronoun)"):
         "the content is found, without a speaker, and the gold speaker is given by a pronoun",
     ("indirect speech", "speaker missed"): "the content is found, without a speaker",
@@ -247,8 +246,8 @@ def mention_errors(corpus: Corpus, gold: dict, found: pd.DataFrame, codebook: Co
 
 def _speaker_cause(gold_speaker, gold_pronoun, found_speaker, found_pronoun) -> str:
     if _empty(found_speaker) and _empty(gold_speaker):
-        # The gold's null speaker and the annotator's empty one differ as values (None ≠ NaN).
-        return "unnamed source in both (counted wrong)"
+        # Scored right only when the annotator also marks the source unnamed (scoring.speaker_right).
+        return "unnamed source not recognised"
     if _empty(found_speaker):
         return "speaker missed (pronoun)" if gold_pronoun else "speaker missed"
     return "speaker wrong (pronoun)" if not _empty(found_pronoun) and bool(found_pronoun) else "speaker wrong"

@@ -241,8 +241,13 @@ def match_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: i
 
 
 def speaker_right(found: pd.DataFrame, item: dict, index: int) -> bool:
-    """Whether the found reported statement at ``index`` has the gold item's speaker."""
-    return bool(found.loc[index, "speaker"] == item["speaker"])
+    """Whether the found reported statement at ``index`` has the gold item's speaker. The gold's
+    null speaker is an unnamed source ("several have suggested"): right when the annotator
+    also found no named speaker and marked the source unnamed."""
+    speaker = found.loc[index, "speaker"]
+    if item["speaker"] is None:
+        return not isinstance(speaker, str) and bool(found.loc[index].get("unnamed_source", False))
+    return bool(speaker == item["speaker"])
 
 
 def score_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: int = 12) -> pd.DataFrame:
