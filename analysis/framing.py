@@ -602,3 +602,21 @@ def context_summary(corpus: Corpus, background: pd.DataFrame, checks: pd.DataFra
             "events_only_here": int(only.loc[outlet[article_id], "event"]) if outlet[article_id] in only.index and "event" in only else 0,
         })
     return pd.DataFrame(rows).set_index("article")
+
+
+def answer_finding(found: pd.DataFrame, articles: list[str]) -> str:
+    """A figure title that states what the characterisations show: each outlet's own-voice cues
+    when there are few outlets, else how many outlets characterise the answer themselves and
+    their commonest cue."""
+    own = found[found["voice"] == "outlet"]
+    cues = own.groupby("article", sort=False)["cue"].agg(lambda c: "; ".join(dict.fromkeys(c.str.lower())))
+    if own.empty:
+        return "No outlet characterises the answer in its own voice"
+    if len(articles) <= 4:
+        silent = [a for a in articles if a not in cues.index]
+        return ("In their own voice: " + "; ".join(f"{a} “{c}”" for a, c in cues.items())
+                + (f"; {', '.join(silent)} only {'report' if len(silent) > 1 else 'reports'} others' words" if silent else ""))
+    commonest = own.assign(cue=own["cue"].str.lower()).groupby("cue")["article"].nunique().sort_values(
+        ascending=False, kind="stable")
+    return (f"{len(cues)} of {len(articles)} outlets characterise the answer in their own voice; "
+            f"commonest: “{commonest.index[0]}” ({commonest.iloc[0]} outlets)")

@@ -199,3 +199,26 @@ def test_context_summary_counts_per_article(tables):
     assert summary.loc["Test Wire", "caveats"] == 2 and summary.loc["Test Wire", "corrections"] == 0
     assert summary.loc["Test Wire", "background_share"] == 0.25
     assert summary.loc["Test Wire", "actors_only_here"] == 0  # one outlet: nothing is "only here"
+
+
+def test_answer_finding_names_own_voice_cues_or_counts_outlets():
+    found = pd.DataFrame({"article": ["A", "B", "B"], "cue": ["Rejected", "resist", "delay"],
+                          "voice": ["outlet", "outlet", "third party"]})
+    assert framing.answer_finding(found, ["A", "B", "C"]) == \
+        "In their own voice: A “rejected”; B “resist”; C only reports others' words"
+    many = [f"O{i}" for i in range(10)]
+    found = pd.DataFrame({"article": ["O1", "O2", "O3"], "cue": ["rejected", "rejected", "resist"],
+                          "voice": ["outlet", "outlet", "outlet"]})
+    assert framing.answer_finding(found, many) == \
+        "3 of 10 outlets characterise the answer in their own voice; commonest: “rejected” (2 outlets)"
+    assert framing.answer_finding(found.iloc[0:0], many) == "No outlet characterises the answer in its own voice"
+
+
+def test_a_claim_whose_lookup_fails_is_false_not_a_crash(monkeypatch, capsys):
+    from analysis import claims, paths
+    monkeypatch.setattr(paths, "is_seed_corpus", lambda: False)
+    claims.claim("the Guardian says so", lambda: {}["The Guardian"] == 1)
+    assert "✗" in capsys.readouterr().out
+    monkeypatch.setattr(paths, "is_seed_corpus", lambda: True)
+    with pytest.raises(claims.ClaimFailed, match="checking it failed"):
+        claims.claim("the Guardian says so", lambda: {}["The Guardian"] == 1)
