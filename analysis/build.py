@@ -60,6 +60,8 @@ def build_all(corpus: Path, out: Path) -> None:
         print(f"  warning: {warning.message}", flush=True)
     print(f"  {len(loaded.articles)} articles, {len(loaded.sentences)} sentences", flush=True)
 
+    for folder in ("notebooks", "figures", "reports"):
+        outputs.remove_stale_temporaries(out / folder)
     sources = notebook_sources()
     pages = []
     for number, source in enumerate(sources, start=1):

@@ -52,3 +52,16 @@ def write_bytes(path: Path | str, data: bytes) -> bool:
 def write_text(path: Path | str, text: str) -> bool:
     """Write UTF-8 text with LF line endings atomically (see :func:`write_bytes`)."""
     return write_bytes(path, text.encode("utf-8"))
+
+
+def remove_stale_temporaries(folder: Path | str) -> int:
+    """Delete temporary files a killed run left beside its outputs (``.<name>.<random>.tmp``,
+    as written by :func:`write_bytes`); the outputs themselves are whole either way. Returns
+    how many were removed."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    stale = sorted(folder.glob(".*.tmp"))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)

@@ -131,3 +131,12 @@ def test_stream_chunks_are_joined_so_timing_cannot_change_a_notebook():
         nbformat.v4.new_output("stream", name="stderr", text="warning\n")])])
     outputs = normalise(split).cells[0].outputs
     assert [(o.name, o.text) for o in outputs] == [("stdout", "Every name is coded.\n"), ("stderr", "warning\n")]
+
+
+def test_stale_temporaries_of_a_killed_write_are_removed(tmp_path):
+    from analysis import outputs
+    (tmp_path / ".figure.png.abc123.tmp").write_bytes(b"half")
+    (tmp_path / "figure.png").write_bytes(b"whole")
+    assert outputs.remove_stale_temporaries(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figure.png"]
+    assert outputs.remove_stale_temporaries(tmp_path / "missing") == 0
