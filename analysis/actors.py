@@ -17,6 +17,7 @@ titled persons the codebook does not know, so an analyst sees what to add.
 from __future__ import annotations
 
 import bisect
+import copy
 import csv
 import datetime as dt
 import re
@@ -236,15 +237,14 @@ def mentions(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per actor mention in the annotated text (page chrome excluded)."""
     codebook = codebook or default_codebook()
     rows = []
+    sentences_of = {article_id: (s["start"].tolist(), s["sentence"].tolist())
+                    for article_id, s in corpus.sentences.groupby("article_id", sort=False)}
     for article_id, found in article_mentions(corpus, codebook).items():
         text = corpus.texts[article_id]
-        sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
-        starts = sentences["start"].tolist()
-        numbers = sentences["sentence"].tolist()
-        actors = codebook.actors.set_index("actor")
+        starts, numbers = sentences_of.get(article_id, ([], []))
         for m in found:
             at = bisect.bisect_right(starts, m.start) - 1
-            info = actors.loc[m.actor] if m.actor in actors.index else None
+            info = codebook.actor(m.actor) or None
             rows.append({
                 "article_id": article_id, "sentence": numbers[at] if at >= 0 else None,
                 "start": m.start, "end": m.end, "surface": text[m.start:m.end], "actor": m.actor,
@@ -256,8 +256,16 @@ def mentions(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
 
 
 def article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Mention]]:
-    """Mentions per article, in text order (used by the quote and speech annotators too)."""
+    """Mentions per article, in text order (used by the quote and speech annotators too).
+    Found once per corpus and codebook; every caller gets its own copies to change."""
+    found = corpus.shared("article_mentions", codebook, lambda: _find_article_mentions(corpus, codebook))
+    return {article_id: [copy.copy(m) for m in ms] for article_id, ms in found.items()}
+
+
+def _find_article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Mention]]:
     dates = dict(zip(corpus.articles["id"], corpus.articles["date"]))
+    sentence_spans = {article_id: list(zip(s["start"], s["end"]))
+                      for article_id, s in corpus.sentences.groupby("article_id", sort=False)}
     out = {}
     for article_id, paragraphs in corpus.paragraphs.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
@@ -265,15 +273,40 @@ def article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Menti
         for start, end, zone in zip(paragraphs["start"], paragraphs["end"], paragraphs["zone"]):
             found.extend(_paragraph_mentions(article_id, text, start, end, zone, dates[article_id], codebook))
         found.sort(key=lambda m: (m.start, m.end))
-        _resolve_references(article_id, text, found, corpus, codebook)
+        _resolve_references(article_id, text, found, sentence_spans.get(article_id, []), codebook)
         out[article_id] = sorted(found, key=lambda m: (m.start, m.end))
     return out
 
 
 @lru_cache(maxsize=8)
 def _alias_pattern(strings: tuple[str, ...], flags: int) -> re.Pattern:
-    body = "|".join(re.escape(s) for s in strings)
+    body = prefix_tree(strings, fold=bool(flags & re.I))
     return re.compile(rf"(?<![\w’'.-])(?:{body})(?![\w-]|[’']\w\w)", flags)
+
+
+def prefix_tree(strings, fold: bool = False) -> str:
+    """A regular expression for "any of ``strings``, the longest that fits first", written as a
+    tree of shared prefixes ("Tr(?:ump|udeau)"). It matches exactly what the plain alternation
+    sorted longest first matches, but Python's engine tries thousands of alternatives at every
+    character of the text, while the tree reads each character once. ``fold``: the pattern is
+    compiled case-insensitively, so strings that differ only in case share a branch."""
+    tree: dict = {}
+    for s in strings:
+        node = tree
+        for ch in (s.lower() if fold else s):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a string ends here, but a longer one is tried first (greedy "?")
+            return (body if len(branches) > 1 else f"(?:{body})") + "?"
+        return body
+
+    return render(tree)
 
 
 @lru_cache(maxsize=8)
@@ -284,12 +317,27 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
 
 
 def _is_all_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    letters = list(filter(str.isalpha, s))
+    return len(letters) >= 6 and sum(map(str.isupper, letters)) / len(letters) > 0.9
+
+
+LOOKBACK = 200  # characters before a position: more than the few words the rules read there
+
+
+def _tail(text: str, start: int, end: int) -> str:
+    """``text[start:end]``, or only its last ``LOOKBACK`` characters when they hold two words.
+
+    Rules that read the words just before a position need no more; reading from the paragraph
+    or clause start every time made a paragraph of tens of thousands of characters quadratic."""
+    if end - start > LOOKBACK:
+        window = text[end - LOOKBACK:end]
+        if re.search(r"\w[^\w’'-]+\w", window):
+            return window
+    return text[start:end]
 
 
 def _word_before(text: str, start: int, floor: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[floor:start])
+    m = re.search(r"([\w’'-]+)\W*$", _tail(text, floor, start))
     return m.group(1) if m else ""
 
 
@@ -397,10 +445,7 @@ def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codeboo
 
 def _add_appositions(text: str, p_start: int, p_end: int, found: list[Mention], codebook: Codebook) -> None:
     """A description beside a name, set off by commas, refers to that name's actor."""
-    heads = "|".join(re.escape(t) for t in codebook.titles) + r"|counterpart|president|minister|leader"
-    desc = rf"{DESCRIPTOR_OPENERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})"
-    before = re.compile(rf"({desc}),\s+$", re.I)
-    after = re.compile(rf"^,\s+({desc})(?=,|\s|$)", re.I)
+    before, after = _apposition_patterns(tuple(codebook.titles))
     persons = [m for m in found if codebook.actor(m.actor).get("type") == "person" and not m.in_title]
     for person in persons:
         hit = before.search(text[max(p_start, person.start - 80):person.start])
@@ -412,6 +457,14 @@ def _add_appositions(text: str, p_start: int, p_end: int, found: list[Mention], 
         if hit:
             start = person.end + hit.start(1)
             _claim_span(found, Mention(person.article_id, start, start + len(hit.group(1)), person.actor, "apposition"))
+
+
+@lru_cache(maxsize=8)
+def _apposition_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A description ending in a title, before a name and its comma, and after a name's comma."""
+    heads = "|".join(re.escape(t) for t in titles) + r"|counterpart|president|minister|leader"
+    desc = rf"{DESCRIPTOR_OPENERS}\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})"
+    return re.compile(rf"({desc}),\s+$", re.I), re.compile(rf"^,\s+({desc})(?=,|\s|$)", re.I)
 
 
 def _claim_span(found: list[Mention], new: Mention) -> None:
@@ -442,7 +495,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
         if m.start < start or m.end > end or m.in_title or m.actor is None:
             continue
         head = m.start - len(m.title) - 1 if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title else m.start
-        before = re.sub(r"(?:\b(?:the|a|an|The|A|An))\s*$", "", text[start:max(start, head)].rstrip()).rstrip()
+        before = re.sub(r"(?:\b(?:the|a|an|The|A|An))\s*$", "", _tail(text, start, max(start, head)).rstrip()).rstrip()
         if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")):
             word = re.search(r"([\w’'-]+)$", before)
             if word and word.group(1).lower() not in SUBJECT_PRECEDERS and not word.group(1)[0].isupper():
@@ -454,10 +507,9 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
     return out
 
 
-def _resolve_references(article_id, text, found, corpus, codebook) -> None:
-    sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
+def _resolve_references(article_id, text, found, sentences: list[tuple[int, int]], codebook) -> None:
     last_person = None
-    for s_start, s_end in zip(sentences["start"], sentences["end"]):
+    for s_start, s_end in sentences:
         local = [m for m in found if s_start <= m.start < s_end]
         for hit in re.finditer(r"\b([Hh]is|[Hh]er)\s+(?:(\w+)\s+)?(country|nation|forces|troops|army|military|soldiers|"
                                r"administration|government|cabinet|counterpart)\b", text[s_start:s_end]):

@@ -15,14 +15,17 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .manifest import COLUMNS, CorpusError, CorpusWarning, printed_in, read_manifest, sha256_of
+from .manifest import COLUMNS, CorpusError, CorpusWarning, Entry, _check_date, printed_in, read_manifest, sha256_of
 from .segments import load_rules, segment
 from .sentences import split_sentences
 
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus"]
+__all__ = ["Corpus", "CorpusError", "CorpusWarning", "corpus_from_texts", "load_corpus"]
 
 # Segment kinds that are the article's own words and get annotated; "chrome" is page furniture.
 CONTENT_KINDS = ("headline", "standfirst", "byline", "dateline", "caption", "credit", "subheading", "body")
+SEGMENT_COLUMNS = ["article_id", "segment", "line", "kind", "rule", "start", "end", "text"]
+PARAGRAPH_COLUMNS = ["article_id", "paragraph", "zone", "start", "end", "text", "n_words"]
+SENTENCE_COLUMNS = ["article_id", "paragraph", "sentence", "zone", "start", "end", "text"]
 
 
 @dataclass
@@ -36,6 +39,20 @@ class Corpus:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     rules: pd.DataFrame = field(repr=False)
+    _shared: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def shared(self, name: str, codebook, compute):
+        """``compute()``, run once per corpus, ``name`` and codebook object.
+
+        Annotators build on each other (quotes, indirect speech, demands and events all need
+        the actor mentions; demands needs the quotes and indirect speech): they share one run
+        instead of repeating it. The corpus tables are never changed after loading, so a result
+        stays valid; callers get it as it was computed and must copy before changing it."""
+        key = (name, id(codebook))
+        if key not in self._shared:
+            # The codebook is kept with its result, so its id cannot be reused by another object.
+            self._shared[key] = (codebook, compute())
+        return self._shared[key][1]
 
     @property
     def set_apart(self) -> pd.DataFrame:
@@ -79,9 +96,35 @@ def load_corpus(folder: Path | str | None = None) -> Corpus:
     CRLF line endings) give a :class:`CorpusWarning`.
     """
     folder = Path(folder).resolve() if folder is not None else paths.corpus_dir()
-    entries = read_manifest(folder)
-    rules = load_rules()
+    return _tables(folder, read_manifest(folder))
 
+
+def corpus_from_texts(articles: list[dict], folder: Path | str = "<memory>") -> Corpus:
+    """A corpus of articles held in memory, cut into the same tables as :func:`load_corpus`.
+
+    Each article is a dict with ``id``, ``outlet``, ``date`` (YYYY-MM-DD) and ``text``, and any
+    other manifest column (``headline`` ...). For generated or streamed text, where files and
+    checksums would only add disk traffic: the required fields, the date and the uniqueness of
+    ids are checked, the provenance rules of a manifest are not."""
+    entries, seen = [], set()
+    for number, article in enumerate(articles, start=1):
+        where = f"article {number}"
+        for column in ("id", "outlet", "date", "text"):
+            if not article.get(column):
+                raise CorpusError(f"{where}, field '{column}'", "is empty", f"give every article a {column}")
+        _check_date(article["date"], f"{where}, field 'date'")
+        if article["id"] in seen:
+            raise CorpusError(f"{where}, field 'id'", f"the id {article['id']!r} is used twice", "give each article its own id")
+        seen.add(article["id"])
+        fields = {column: str(article.get(column, "")) for column in COLUMNS}
+        fields.update({"id": article["id"], "outlet": article["outlet"], "date": article["date"]})
+        entries.append(Entry(line=number, fields=fields, path=Path(folder) / article["id"],
+                             raw_bytes=article["text"].encode("utf-8"), text=article["text"]))
+    return _tables(Path(folder), entries)
+
+
+def _tables(folder: Path, entries: list[Entry]) -> Corpus:
+    rules = load_rules()
     articles, segments, paragraphs, sentences = [], [], [], []
     texts = {}
     for entry in entries:
@@ -115,9 +158,10 @@ def load_corpus(folder: Path | str | None = None) -> Corpus:
         folder=folder,
         texts=texts,
         articles=pd.DataFrame(articles)[article_columns],
-        segments=pd.DataFrame(segments),
-        paragraphs=pd.DataFrame(paragraphs),
-        sentences=pd.DataFrame(sentences),
+        # Named columns: a corpus whose pages hold no visible text still has (empty) tables.
+        segments=pd.DataFrame(segments, columns=SEGMENT_COLUMNS),
+        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
         rules=pd.DataFrame([{"rule": r.rule, "kind": r.kind, "match": r.match, "where": r.where,
                              "pattern": r.pattern.pattern, "why": r.why} for r in rules]),
     )

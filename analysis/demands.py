@@ -65,15 +65,21 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     outlets = corpus.outlet_of()
     info = categories()
     rows = []
+    # Plain (start, end, speaker) tuples per article: looked up once per cue, where a
+    # DataFrame filter would cost more than the rest of the sentence's work.
+    quotes_of = {a: list(zip(g["start"], g["end"], g["speaker"])) for a, g in voiced.groupby("article_id", sort=False)}
+    reports_of = {a: list(zip(g["content_start"], g["content_end"], g["speaker"]))
+                  for a, g in reported.groupby("article_id", sort=False)}
     for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
         mentions = found.get(article_id, [])
-        q = voiced[voiced["article_id"] == article_id]
-        r = reported[reported["article_id"] == article_id]
+        q = quotes_of.get(article_id, [])
+        r = reports_of.get(article_id, [])
         tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])),
-                          list(zip(q["start"], q["end"])))
+                          [(start, end) for start, end, _ in q])
+        authored = _authored_pattern(frozenset(text[m.start:m.end] for m in mentions if m.actor))
         for s_start, s_end, zone in zip(sentences["start"], sentences["end"], sentences["zone"]):
-            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker):
+            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, authored):
                 category = item["category"]
                 rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                              "of_whom": item.get("of_whom") or info.loc[category, "default_target"],
@@ -109,16 +115,23 @@ AGREED_BY = re.compile(r"\b(?:agreed|accepted|backed|endorsed) by\s+", re.I)
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
-def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker) -> list[dict]:
+@lru_cache(maxsize=64)
+def _authored_pattern(names: frozenset[str]) -> re.Pattern | None:
+    """A proposal's author inside a noun phrase, for the actors an article names."""
+    actor_names = "|".join(sorted({re.escape(name) for name in names}, key=len, reverse=True))
+    return re.compile(AUTHORED.format(actor=actor_names)) if actor_names else None
+
+
+def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored) -> list[dict]:
+    """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported contents."""
     items = []
     stance_cues = _stances()
-    actor_names = "|".join(sorted({re.escape(text[m.start:m.end]) for m in mentions if m.actor}, key=len, reverse=True))
-    authored = re.compile(AUTHORED.format(actor=actor_names)) if actor_names else None
     clauses = _clauses(text, s_start, s_end)
     carried = {}  # clause index → (stance, holder) for lists that continue a clause's stance
+    stances_in = {}  # clause index → the stance cues it holds, in priority order
     for index, clause in enumerate(clauses):
         window = text[clause[0]:clause[1]]
-        present = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
+        present = stances_in[index] = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
     seen = set()
     for category, pattern in _cues():
@@ -136,7 +149,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                         items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
                                       "source": "", "start": hit.start(), "end": cue.end()})
             window = text[clause[0]:clause[1]]
-            present = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
+            present = stances_in[index]
             if authored is not None and present == ["propose"] and authored.search(window):
                 continue  # the clause only names a proposal; its author's row is above
             stance = present[0] if present else carried.get(index)
@@ -190,24 +203,22 @@ def _two_leaders(text: str, mentions, codebook: Codebook, position: int) -> list
 
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
-    inside = quoted[(quoted["start"] <= position) & (position < quoted["end"])]
-    if len(inside) and pd.notna(inside["speaker"].iloc[0]):
+    inside = [speaker for start, end, speaker in quoted if start <= position < end]
+    if inside and pd.notna(inside[0]):
         if stance in ("accept", "reject") and PRONOUN_SUBJECT.match(text[clause[0]:clause[1]]) \
                 and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
             return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it
-        return inside["speaker"].iloc[0], "quoted", ""
-    report = reported[(reported["content_start"] <= position) & (position < reported["content_end"])]
+        return inside[0], "quoted", ""
+    report = [(start, speaker) for start, end, speaker in reported if start <= position < end]
     subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position]
-    if len(report) and pd.notna(report["speaker"].iloc[-1]):
-        speaker = report["speaker"].iloc[-1]
-        content_start = report["content_start"].iloc[-1]
+    if report and pd.notna(report[-1][1]):
+        content_start, speaker = report[-1]
         subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
-        camps = tracker.codebook.actors.set_index("actor")["camp"]
-        types = tracker.codebook.actors.set_index("actor")["type"]
+        held_by, told_by = tracker.codebook.actor(subject), tracker.codebook.actor(speaker)
         # A person speaking for their own state ("Zelenskyy says Ukraine would support ...") holds
         # that position; an institution reporting a person ("the Kremlin said Putin agreed") does not.
-        same_side = (subject is not None and camps.get(subject, "?") == camps.get(speaker, "!")
-                     and types.get(subject) != "person")
+        same_side = (subject is not None and held_by.get("camp", "?") == told_by.get("camp", "!")
+                     and held_by.get("type") != "person")
         if stance in ("accept", "reject", "accept_in_principle", "propose") and subject and subject != speaker \
                 and not same_side:  # "Zelenskyy says Ukraine would support ...": his own side's position is his
             return subject, "third_party", speaker

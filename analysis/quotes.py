@@ -33,6 +33,7 @@ from .corpus import Corpus
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
 OPEN_SINGLE, CLOSE_SINGLE = "‘‹", "’›"
+QUOTATION_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'") + "]")
 DETERMINERS = {"the", "a", "an", "so-called", "this", "that", "its", "their", "his", "her", "our", "dubbed", "called"}
 QUOTE_COLUMNS = ["article_id", "outlet", "paragraph", "start", "end", "text", "n_words", "first6", "speaker",
                  "speaker_surface", "verb", "partial", "cross_paragraph", "unclosed", "pronoun_speaker",
@@ -62,7 +63,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
     """(opening mark, inner start, inner end, closed) for each quotation in ``text[start:end]``."""
     spans = []
     opened, kind = None, None
-    for i in range(start, end):
+    for mark in QUOTATION_MARK.finditer(text, start, end):  # only marks open or close: skip the rest
+        i = mark.start()
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
@@ -91,6 +93,12 @@ def first_words(text: str, n: int = 6) -> str:
 def quotes(corpus: Corpus, codebook: Codebook | None = None) -> dict[str, pd.DataFrame]:
     """The ``quotes`` and ``fragments`` tables of a corpus (see the module docstring)."""
     codebook = codebook or default_codebook()
+    # Computed once per corpus: demands reads the quotes too.
+    tables = corpus.shared("quotes", codebook, lambda: _quote_tables(corpus, codebook))
+    return {name: table.copy() for name, table in tables.items()}
+
+
+def _quote_tables(corpus: Corpus, codebook: Codebook) -> dict[str, pd.DataFrame]:
     found = article_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     quote_rows, fragment_rows = [], []

@@ -31,6 +31,11 @@ QUOTE_MARKS = "“”‘’\"«»"
 
 def indirect_speech(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     codebook = codebook or default_codebook()
+    # Computed once per corpus: demands reads the reported statements too.
+    return corpus.shared("indirect_speech", codebook, lambda: _indirect_speech(corpus, codebook)).copy()
+
+
+def _indirect_speech(corpus: Corpus, codebook: Codebook) -> pd.DataFrame:
     found = article_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     rows = []

@@ -74,6 +74,7 @@ class Timex:
     anchor: str = ""
 
 
+@lru_cache(maxsize=1)
 def _rules() -> list[tuple[str, re.Pattern]]:
     """(name, pattern) in priority order: where two matches overlap, the longer wins, then the earlier rule."""
     return [
@@ -135,10 +136,30 @@ def _which_quote(position: int, quoted: list[tuple[int, int]]) -> int | None:
     return next((i for i, (s, e) in enumerate(quoted) if s <= position < e), None)
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, re.Pattern]:
+    """Per rule, words that every match of it contains. Rules that may open with a preposition
+    are slow to try at every character; a paragraph without their words is skipped."""
+    unit = r"(?:minute|hour|day|week|month|year|decade)"
+    month = re.compile(MONTH_NAMES)
+    return {
+        "full date": month, "month and year": month, "month": month, "year": re.compile(r"(?:19|20)\d\d"),
+        "clock time": re.compile(r"[ap]\.?m"), "24-hour time": re.compile(ZONE), "weekday": re.compile(WEEKDAY_NAMES),
+        "relative day": re.compile(r"today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|"
+                                   r"last night|overnight", re.I),
+        "ago": re.compile("ago", re.I), "relative period": re.compile(r"week|month|year", re.I),
+        "duration": re.compile(unit, re.I), "bare duration": re.compile(unit + "s", re.I),
+    }
+
+
 def _find(text: str, start: int, end: int) -> list[Timex]:
     """Every match of every rule, overlaps removed (longest first, then rule order)."""
     candidates = []
+    triggers = _triggers()
     for order, (name, pattern) in enumerate(_rules()):
+        trigger = triggers.get(name)
+        if trigger is not None and not trigger.search(text, start, end):
+            continue  # the words every match of the rule contains are absent
         for m in pattern.finditer(text, start, end):
             if not _plausible(text, name, m):
                 continue
@@ -162,6 +183,10 @@ def _plausible(text: str, name: str, m: re.Match) -> bool:
     core = m.group("core")
     if name == "month" and m.group("month") in ("May", "March") and not (m.group("prep") or m.group("mod")):
         return False  # "May" the verb, "March" the noun
+    if name == "full date" and not 1 <= int(m.group("day") or m.group("day2")) <= 31:
+        return False  # "0 March", "99 April": a count, not a day
+    if name == "clock time" and (int(m.group("hour")) > 12 or int(m.group("minute") or 0) > 59):
+        return False  # "13 pm", "9:75 a.m." name no time of day
     if name == "year":
         before = text[max(0, m.start("core") - 1):m.start("core")]
         if before in ("$", "£", "€", "#") or before.isalnum():
@@ -210,8 +235,8 @@ def _resolve(text: str, timex: Timex, anchor: dt.date, s_start: int, s_end: int,
             timex.value = f"{y:04d}-{month:02d}-{day:02d}"
             if not year:
                 timex.tense = _tense(text, timex, s_start, s_end)
-                candidate = dt.date(y, month, day)
-                if timex.tense == "past" and candidate > anchor:
+                # Compared as (month, day): "29 February" has no date in most years.
+                if timex.tense == "past" and (month, day) > (anchor.month, anchor.day):
                     timex.value = f"{y - 1:04d}-{month:02d}-{day:02d}"
         elif name == "month and year":
             timex.value = f"{int(year):04d}-{month:02d}"
@@ -225,7 +250,7 @@ def _resolve(text: str, timex: Timex, anchor: dt.date, s_start: int, s_end: int,
             else:
                 y = anchor.year
             timex.value = f"{y:04d}-{month:02d}"
-        if timex.value and len(timex.value) == 10:
+        if timex.value and len(timex.value) == 10 and _earliest_day(timex.value):  # not "2025-02-29"
             state["last_day"] = timex.value
     elif name == "weekday":
         timex.kind = "date"
@@ -264,8 +289,9 @@ def _resolve(text: str, timex: Timex, anchor: dt.date, s_start: int, s_end: int,
         timex.kind = "date"
         count = NUMBERS.get(g["count"].lower(), None) if not g["count"].isdigit() else int(g["count"])
         unit = g["unit"].lower()
-        if count is None:
-            timex.kind, timex.value = "vague", None
+        days_back = None if count is None else count * {"day": 1, "week": 7}.get(unit, 0)
+        if count is None or days_back > (anchor - dt.date.min).days:
+            timex.kind, timex.value = "vague", None  # "99999999 days ago" is before the calendar
         elif unit == "day":
             timex.value = (anchor - dt.timedelta(days=count)).isoformat()
         elif unit == "week":
@@ -428,12 +454,12 @@ def events(corpus: Corpus, expressions: pd.DataFrame | None = None, codebook: Co
     expressions = temporal_expressions(corpus) if expressions is None else expressions
     found = article_mentions(corpus, codebook)
     dated = expressions[expressions["kind"].isin(["date", "time"]) & expressions["value"].notna()]
-    sentences = corpus.sentences.set_index(["article_id", "sentence"])
+    sentence_span = {(a, n): (s, e) for a, n, s, e in zip(corpus.sentences["article_id"], corpus.sentences["sentence"],
+                                                          corpus.sentences["start"], corpus.sentences["end"])}
     records = []
     for row in dated.itertuples():
         text = corpus.texts[row.article_id]
-        sentence = sentences.loc[(row.article_id, row.sentence)]
-        clause_start, clause_end = _clause(text, sentence["start"], sentence["end"], row.start, row.end)
+        clause_start, clause_end = _clause(text, *sentence_span[(row.article_id, row.sentence)], row.start, row.end)
         cues = [(min(abs(m.start() - row.start), abs(m.start() - row.end)), order, kind, m.start())
                 for order, (kind, cue) in enumerate(EVENT_CUES)
                 for m in re.compile(cue, re.I).finditer(text, clause_start, clause_end)
