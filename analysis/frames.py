@@ -121,6 +121,11 @@ def _check_row(where: str, line: int, frame: str, cue: str, seen: dict[str, int]
                           "give each cue one frame: delete one of the two rows")
 
 
+@lru_cache(maxsize=None)
+def _trigger(cue: str) -> tuple[str, bool]:
+    return cue_trigger(cue)
+
+
 def cue_pattern(cue: str) -> re.Pattern:
     """The regular expression of one cue: whole words, ``*`` a stem, a space any run of blanks or hyphens."""
     words = []
@@ -136,6 +141,16 @@ def cue_pattern(cue: str) -> re.Pattern:
 def _compiled(path: str, stamp: float) -> tuple[tuple[str, str, re.Pattern], ...]:
     table = load_lexicon(path)
     return tuple((frame, cue, cue_pattern(cue)) for frame, cue in zip(table["frame"], table["cue"]))
+
+
+def cue_trigger(cue: str) -> tuple[str, bool]:
+    """The longest run of letters and digits a cue's first word must contain as written, lower
+    case unless the cue is case-sensitive, and whether it is: a paragraph without it cannot
+    hold the cue, so its pattern need not run there (the lexicon has hundreds of cues)."""
+    first = cue.split()[0].rstrip("*")
+    sensitive = bool(re.search(r"[A-Z]", cue) and not re.search(r"[a-z]", cue))
+    run = max(re.findall(r"\w+", first) or [""], key=len)
+    return (run if sensitive else run.lower()), sensitive
 
 
 def _patterns(lexicon: pd.DataFrame | Path | str | None) -> tuple[tuple[str, str, re.Pattern], ...]:
@@ -155,7 +170,12 @@ def paragraph_hits(text: str, start: int, end: int, patterns) -> list[tuple[int,
     """(start, end, frame, cue) of every cue in ``text[start:end]``: overlaps go to the longest match,
     then to the cue listed first; ``ignore`` matches block shorter cues and are then dropped."""
     candidates = []
+    written = text[start:end]
+    lowered = written.lower()
     for order, (frame, cue, pattern) in enumerate(patterns):
+        trigger, sensitive = _trigger(cue)
+        if trigger not in (written if sensitive else lowered):
+            continue
         for m in pattern.finditer(text, start, end):
             candidates.append((m.start(), m.end(), order, frame, cue))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
