@@ -3,6 +3,7 @@
 #   make CORPUS=dir OUT=dir    the same build on another corpus, written under OUT
 #   make test                  pytest over the module and nbval over the notebooks
 #   make lab                   open the notebooks in JupyterLab
+#   make bench                 benchmarks: time resolver against dateparser, annotation throughput at scale
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
