@@ -62,6 +62,7 @@ from . import paths
 from .corpus import Corpus
 from .manifest import CorpusError
 from .quotes import quote_spans
+from .spans import longest_first
 
 FRAMES: dict[int, str] = {
     1: "Economic", 2: "Capacity and resources", 3: "Morality", 4: "Fairness and equality",
@@ -178,13 +179,7 @@ def paragraph_hits(text: str, start: int, end: int, patterns) -> list[tuple[int,
             continue
         for m in pattern.finditer(text, start, end):
             candidates.append((m.start(), m.end(), order, frame, cue))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    chosen: list[tuple] = []
-    for c in candidates:
-        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: (c[0], c[1]))
-    return [(s, e, frame, cue) for s, e, _, frame, cue in chosen if frame != IGNORE]
+    return [(s, e, frame, cue) for s, e, _, frame, cue in longest_first(candidates) if frame != IGNORE]
 
 
 def frame_cues(corpus: Corpus, lexicon: pd.DataFrame | Path | str | None = None, exclude_quoted: bool = False,

@@ -31,7 +31,6 @@ proposal, is counted as written.
 """
 from __future__ import annotations
 
-import bisect
 import csv
 import re
 from functools import lru_cache
@@ -39,7 +38,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import paths
-from .actors import Codebook, Mention, article_mentions, default_codebook, subject_mentions
+from .actors import Codebook, article_mentions, default_codebook, subject_mentions
 from .attribution import reporting_verbs
 from .composition import article_labels
 from .corpus import Corpus

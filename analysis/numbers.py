@@ -70,6 +70,7 @@ from . import paths
 from .corpus import Corpus
 from .manifest import CorpusError
 from .quotes import quote_spans
+from .spans import longest_first
 from .timeline import temporal_expressions
 
 CONTENT_ZONES = ("headline", "standfirst", "caption", "body")
@@ -288,12 +289,7 @@ def _matches(text: str, start: int, end: int) -> list[tuple[str, re.Match]]:
         for m in pattern.finditer(text, start, end):
             if m.group(0).strip():
                 candidates.append((m.start(), m.end(), order, form, m))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    chosen: list[tuple] = []
-    for c in candidates:
-        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
-            chosen.append(c)
-    return [(form, m) for _, _, _, form, m in sorted(chosen, key=lambda c: c[0])]
+    return [(form, m) for _, _, _, form, m in longest_first(candidates)]
 
 
 def _time_spans(text: str, timex: pd.DataFrame, start: int, end: int, heads: tuple[Head, ...]) -> list[tuple[int, int]]:

@@ -85,3 +85,20 @@ def one_article(tmp_path, make_corpus):
                                "date_evidence": "written for the test"}])
         return analysis.load_corpus(folder)
     return load
+
+
+@pytest.fixture
+def outlets_corpus(tmp_path, make_corpus):
+    """``outlets_corpus({outlet: text, ...})`` or ``outlets_corpus([(outlet, text), ...])`` → a
+    corpus of one article per entry (a list may name an outlet twice)."""
+    def build(articles):
+        pairs = articles.items() if isinstance(articles, dict) else articles
+        files, rows = {}, []
+        for number, (outlet, text) in enumerate(pairs):
+            name = f"article{number:02d}.txt"
+            files[name] = text
+            rows.append({"id": f"article{number:02d}", "file": name, "outlet": outlet,
+                         "outlet_evidence": "written for the test", "date": "2025-03-17",
+                         "date_evidence": "written for the test"})
+        return analysis.load_corpus(make_corpus(tmp_path, files, rows))
+    return build

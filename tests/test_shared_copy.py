@@ -7,26 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import load_corpus
 from analysis.corpus import Corpus
 from analysis.quotes import quotes
 from analysis.shared_copy import (CHOICE_COLUMNS, PASSAGE_COLUMNS, Unit, alignment_words, candidate_pairs,
                                   quote_choices, quote_members, shared_matrix, shared_passages)
-
-
-@pytest.fixture
-def outlets_corpus(tmp_path, make_corpus):
-    """``outlets_corpus([(outlet, text), ...])`` → a corpus of one article per entry."""
-    def build(articles: list[tuple[str, str]]):
-        files, rows = {}, []
-        for number, (outlet, text) in enumerate(articles):
-            name = f"article{number:02d}.txt"
-            files[name] = text
-            rows.append({"id": f"article{number:02d}", "file": name, "outlet": outlet,
-                         "outlet_evidence": "written for the test", "date": "2025-03-17",
-                         "date_evidence": "written for the test"})
-        return load_corpus(make_corpus(tmp_path, files, rows))
-    return build
 
 
 def assert_spans_exact(corpus, table: pd.DataFrame) -> None:

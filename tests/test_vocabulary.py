@@ -13,21 +13,6 @@ from analysis.vocabulary import (TERM_COLUMNS, distinctive_terms, iter_terms, te
                                  word_tokens)
 
 
-@pytest.fixture
-def outlets_corpus(tmp_path, make_corpus):
-    """``outlets_corpus({outlet: text, ...})`` → a corpus of one article per outlet."""
-    def build(texts: dict[str, str]):
-        files, rows = {}, []
-        for number, (outlet, text) in enumerate(texts.items()):
-            name = f"article{number:02d}.txt"
-            files[name] = text
-            rows.append({"id": f"article{number:02d}", "file": name, "outlet": outlet,
-                         "outlet_evidence": "written for the test", "date": "2025-03-17",
-                         "date_evidence": "written for the test"})
-        return load_corpus(make_corpus(tmp_path, files, rows))
-    return build
-
-
 def z_of(table: pd.DataFrame, group: str, term: str) -> float:
     row = table[(table["group"] == group) & (table["term"] == term)]
     assert len(row) == 1, f"{term!r} not counted for {group}"
