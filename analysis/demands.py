@@ -112,6 +112,15 @@ PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Se
 PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|power|shipping|the Black Sea)", re.I)
 # "the partial truce agreed by Donald Trump and Vladimir Putin": a passive with its agents.
 AGREED_BY = re.compile(r"\b(?:agreed|accepted|backed|endorsed) by\s+", re.I)
+# "the ceasefire that Ukraine agreed to", "the full ceasefire which Trump wanted": a relative
+# clause right after the cue names who holds it, and its verb the stance.
+RELATIVE_VERBS = [
+    ("accept", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:agreed\s+to|accepted|signed\s+up\s+to|"
+                          r"backed|endorsed|signed)\b", re.I)),
+    ("demand", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:wanted|wants|demanded|demands|sought|seeks|"
+                          r"called\s+for|insisted\s+on)\b", re.I)),
+    ("propose", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:proposed|proposes|offered|put\s+forward|drafted)\b", re.I)),
+]
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
@@ -148,6 +157,13 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                     if author and cue.start() - hit.end() <= 35:
                         items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
                                       "source": "", "start": hit.start(), "end": cue.end()})
+            relative = _relative_holder(text, cue.end(), s_end, mentions)
+            if relative is not None:  # the relative clause's subject holds it, whatever the clause's own stance
+                who, relative_stance, end = relative
+                speaker = next((sp for a, b, sp in quoted + reported if a <= cue.start() < b and isinstance(sp, str)), None)
+                voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
+                items.append({"who": who, "category": category, "stance": relative_stance, "voice": voice,
+                              "source": source, "start": cue.start(), "end": end})
             window = text[clause[0]:clause[1]]
             present = stances_in[index]
             if authored is not None and present == ["propose"] and authored.search(window):
@@ -189,6 +205,23 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                           "start": clause[0] + (len(window) - len(window.lstrip())),
                           "end": clause[0] + len(window.rstrip(" ,;–—-"))})
     return items
+
+
+def _relative_holder(text: str, position: int, limit: int, mentions) -> tuple[str, str, int] | None:
+    """(actor, stance, end) when the cue ending at ``position`` is followed by a relative clause
+    whose subject is an actor and whose verb is one of agreeing, wanting or proposing ("the
+    ceasefire that Ukraine agreed to"); None otherwise."""
+    link = re.compile(r"\s+(?:that|which)\s+", re.I).match(text, position, limit)
+    if not link:
+        return None
+    subject = next((m for m in mentions if m.start == link.end() and m.actor and not m.in_title), None)
+    if subject is None:
+        return None
+    for stance, verb in RELATIVE_VERBS:
+        hit = verb.match(text, subject.end, limit)
+        if hit:
+            return subject.actor, stance, hit.end()
+    return None
 
 
 TWO_LEADERS = re.compile(r"\b(?:the two (?:leaders|presidents|men)|both (?:leaders|presidents|men)|the presidents|the leaders)\b", re.I)

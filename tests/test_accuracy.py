@@ -25,14 +25,14 @@ FLOORS = {
               "indirect speech": ("span_f1", 0.95), "time expressions": ("f1", 0.97), "demands": ("f1", 0.83)},
     "unseen": {"actor mentions": ("f1", 0.92), "quotes": ("f1", 0.95), "fragments": ("f1", 0.85),
                "indirect speech": ("span_f1", 0.92), "time expressions": ("f1", 0.95),
-               # Demands do not generalise yet (F1 0.18 when first scored, 0.51 after rules written with
+               # Demands do not generalise yet (F1 0.18 when first scored, 0.59 after rules written with
                # this set in view): a regression guard only.
-               "demands": ("f1", 0.48)},
+               "demands": ("f1", 0.56)},
     # Three articles written for demands only and never looked at while the rules were written:
-    # the honest measure of how far the demand rules generalise (F1 0.35 when first scored).
+    # the honest measure of how far the demand rules generalise (F1 0.35 when first scored, 0.36 now).
     "holdout": {"demands": ("f1", 0.3)},
 }
-SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.93}, "unseen": {"quotes": 0.95, "indirect speech": 0.9},
+SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.96}, "unseen": {"quotes": 0.95, "indirect speech": 0.94},
                   "holdout": {}}
 VALUE_FLOORS = {"seeds": 0.97, "unseen": 0.93}  # share of matched time expressions with the gold's value
 

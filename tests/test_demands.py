@@ -55,3 +55,19 @@ def test_red_line_is_a_condition_and_objection_holds_a_prohibition(positions):
     assert {("Volodymyr Zelenskyy", "sovereignty_not_negotiable", "condition", "reported"),
             ("Volodymyr Zelenskyy", "return_seized_territory", "demand", "reported"),
             ("Vladimir Putin", "no_foreign_peacekeepers", "condition", "outlet")} <= found
+
+
+def test_a_relative_clause_after_the_cue_names_who_holds_it(positions):
+    found = positions("The Kremlin again refused the 30-day ceasefire that Kyiv agreed to last week.\n\n"
+                      "Officials doubt Moscow will accept the truce which Washington wanted.\n\n"
+                      "He spoke about the ceasefire that the weather made impossible.\n")
+    assert ("Ukraine", "accept_ceasefire", "accept", "outlet") in found
+    assert ("United States", "accept_ceasefire", "demand", "outlet") in found
+    assert not any(who is None for who, *_ in found)
+
+
+def test_a_promise_to_stop_is_acceptance_and_a_requirement_a_condition(positions):
+    found = positions("The Kremlin said Russian forces would stop strikes on energy infrastructure for 30 days.\n\n"
+                      "Dmitry Peskov said a full ceasefire would require a halt to Western military aid.\n")
+    assert ("Kremlin", "energy_infrastructure_truce", "accept", "reported") in found
+    assert ("Dmitry Peskov", "halt_western_military_aid", "condition", "reported") in found
