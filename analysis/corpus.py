@@ -120,6 +120,8 @@ def corpus_from_texts(articles: list[dict], folder: Path | str = "<memory>") -> 
         fields.update({"id": article["id"], "outlet": article["outlet"], "date": article["date"]})
         entries.append(Entry(line=number, fields=fields, path=Path(folder) / article["id"],
                              raw_bytes=article["text"].encode("utf-8"), text=article["text"]))
+    if not entries:
+        raise CorpusError(str(folder), "holds no articles", "pass at least one article")
     return _tables(Path(folder), entries)
 
 

@@ -547,15 +547,13 @@ def _earliest_day(value: str) -> dt.date | None:
 
 def event_coverage(corpus: Corpus, dated_events: pd.DataFrame) -> pd.DataFrame:
     """Events (rows, "date · event", in date order) by outlet (columns): 1 where the outlet
-    dates the event, else 0."""
-    from .composition import article_labels
-    labels = article_labels(corpus.articles)
-    label_of = dict(zip(corpus.articles["outlet"], labels))
+    dates the event, else 0. Columns are outlets, not articles, because events are merged by
+    outlet: an outlet with several articles has one column."""
     coverage = pd.DataFrame(0, index=[f"{d} · {e}" for d, e in zip(dated_events["date"], dated_events["event"])],
-                            columns=list(dict.fromkeys(labels)))
+                            columns=list(dict.fromkeys(corpus.articles["outlet"])))
     for row, reported in zip(coverage.index, dated_events["outlets"]):
         for outlet in reported.split("; "):
-            coverage.loc[row, label_of[outlet]] = 1
+            coverage.loc[row, outlet] = 1
     return coverage.rename_axis("event")
 
 

@@ -66,3 +66,9 @@ def test_prefix_tree_matches_like_the_plain_alternation(flags):
             "a Trumpet, the US presidents. THE US PRESIDENT, TRUMP.")
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert prefix_tree(["ab", "abc"]) == "ab(?:c)?"
+
+
+def test_an_empty_list_of_articles_is_refused_clearly():
+    from analysis.corpus import CorpusError, corpus_from_texts
+    with pytest.raises(CorpusError, match="holds no articles"):
+        corpus_from_texts([])

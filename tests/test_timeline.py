@@ -105,3 +105,16 @@ def test_background_and_news_paragraphs(timexes):
     shares = time_focus_shares(corpus, focus)
     words = focus.set_index("focus")["words"]
     assert shares.loc["Test Wire", "background"] == round(words["background"] / words.sum(), 4)
+
+
+def test_event_coverage_has_one_column_per_outlet(tmp_path, make_corpus):
+    import analysis
+    from analysis.timeline import event_coverage, events
+    rows = [{"id": name, "file": f"{name}.txt", "outlet": outlet, "outlet_evidence": "test", "date": "2025-03-17",
+             "date_evidence": "test"} for name, outlet in (("a", "Wire"), ("b", "Wire"), ("c", "Paper"))]
+    text = "Headline\n\nDonald Trump will speak to Vladimir Putin by phone on Tuesday.\n"
+    folder = make_corpus(tmp_path, {"a.txt": text, "b.txt": "Headline\n\nNothing dated here at all.\n", "c.txt": text}, rows)
+    corpus = analysis.load_corpus(folder)
+    coverage = event_coverage(corpus, events(corpus))
+    assert list(coverage.columns) == ["Wire", "Paper"]
+    assert coverage.loc[coverage.index.str.contains("2025-03-18")].sum(axis=1).tolist() == [2]
