@@ -225,19 +225,25 @@ def match_indirect(corpus: Corpus, gold: dict, found: pd.DataFrame, tolerance: i
         located = locate_in_order(corpus.texts[article_id], [item["first6"] for item in items])
         mine = found[found["article_id"] == article_id]
         m = ArticleMatch(article_id, name, entry, mine)
-        used = set()
-        for at, item in zip(located, items):
-            item = {**item, "located_at": at}
-            hit = next((i for i, s in zip(mine.index, mine["content_start"])
-                        if i not in used and abs(s - at) <= tolerance), None)
-            if hit is None:
-                m.missed.append(item)
-                continue
-            used.add(hit)
-            m.matched.append((item, hit))
-        m.spurious = [i for i in mine.index if i not in used]
+        starts = dict(zip(mine.index, mine["content_start"]))
+        _pair_first_fit(m, [{**item, "located_at": at} for at, item in zip(located, items)],
+                        lambda item, i: abs(starts[i] - item["located_at"]) <= tolerance)
         matches.append(m)
     return matches
+
+
+def _pair_first_fit(m: ArticleMatch, items: list[dict], fits) -> None:
+    """Pair each gold item, in order, with the first found row not yet paired that ``fits`` it;
+    the rest are ``m.missed`` (gold) and ``m.spurious`` (found)."""
+    used = set()
+    for item in items:
+        hit = next((i for i in m.found.index if i not in used and fits(item, i)), None)
+        if hit is None:
+            m.missed.append(item)
+            continue
+        used.add(hit)
+        m.matched.append((item, hit))
+    m.spurious = [i for i in m.found.index if i not in used]
 
 
 def speaker_right(found: pd.DataFrame, item: dict, index: int) -> bool:
@@ -279,21 +285,15 @@ def match_dates(corpus: Corpus, gold: dict, found: pd.DataFrame) -> list[Article
         text = corpus.texts[article_id]
         mine = found[found["article_id"] == article_id]
         m = ArticleMatch(article_id, name, entry, mine)
-        used, cursor = set(), 0
+        located, cursor = [], 0
         for item in entry["dates"]:
             at = text.find(item["text"], cursor)
             at = text.find(item["text"]) if at < 0 else at
             cursor = at + 1 if at >= 0 else cursor
-            end = at + len(item["text"])
-            item = {**item, "located_at": at}
-            hit = next((i for i, s, e in zip(mine.index, mine["start"], mine["end"])
-                        if i not in used and s < end and at < e), None)
-            if hit is None:
-                m.missed.append(item)
-                continue
-            used.add(hit)
-            m.matched.append((item, hit))
-        m.spurious = [i for i in mine.index if i not in used]
+            located.append({**item, "located_at": at})
+        spans = dict(zip(mine.index, zip(mine["start"], mine["end"])))
+        _pair_first_fit(m, located, lambda item, i: spans[i][0] < item["located_at"] + len(item["text"])
+                        and item["located_at"] < spans[i][1])
         matches.append(m)
     return matches
 
