@@ -20,6 +20,11 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
     return articles["outlet"].where(~repeated, articles["outlet"] + " (" + articles["id"] + ")")
 
 
+def article_names(corpus: Corpus) -> dict[str, str]:
+    """Article id -> its label in tables and figures (see :func:`article_labels`), in manifest order."""
+    return dict(zip(corpus.articles["id"], article_labels(corpus.articles)))
+
+
 def provenance(corpus: Corpus) -> pd.DataFrame:
     """Who published each page, when, and how we know: printed in the text, or the evidence."""
     a = corpus.articles

@@ -40,8 +40,10 @@ import pandas as pd
 from . import paths
 from .actors import Codebook, article_mentions, default_codebook, subject_mentions
 from .attribution import reporting_verbs
-from .composition import article_labels
+from .composition import article_names
 from .corpus import Corpus
+from .frames import cue_pattern
+from .vocabulary import load_stopwords
 from .voices import CAMP_ORDER  # noqa: F401  (re-exported for the notebook)
 
 CONTENT_ZONES = ("headline", "standfirst", "caption", "subheading", "body")
@@ -73,25 +75,11 @@ PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
-def article_names(corpus: Corpus) -> dict[str, str]:
-    """Article id -> the label tables and figures use (the outlet, numbered when it has several)."""
-    return dict(zip(corpus.articles["id"], article_labels(corpus.articles)))
-
-
-_labels = article_names
 
 
 def _read_codebook(name: str) -> list[dict]:
     with open(paths.CODEBOOKS / name, encoding="utf-8", newline="") as handle:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-
-
-def _cue_pattern(cue: str) -> str:
-    """A codebook cue as a regex: words in order, any whitespace between them, a trailing ``*``
-    for any word ending ("reject*" is rejects, rejected, rejecting)."""
-    words = cue.split()
-    parts = [re.escape(w[:-1]) + r"[\w’'-]*" if w.endswith("*") else re.escape(w) for w in words]
-    return r"(?<![\w-])" + r"\s+".join(parts) + (r"" if words[-1].endswith("*") else r"(?![\w-])")
 
 
 # --- display text: headline, standfirst, lead --------------------------------------------------
@@ -167,7 +155,7 @@ def display_clauses(corpus: Corpus, codebook: Codebook | None = None) -> pd.Data
     codebook = codebook or default_codebook()
     found_by_article = article_mentions(corpus, codebook)
     persons = set(codebook.actors.loc[codebook.actors["type"] == "person", "actor"])
-    labels = _labels(corpus)
+    labels = article_names(corpus)
     rows = []
     for unit in display_units(corpus).itertuples(index=False):
         text = corpus.texts[unit.article_id]
@@ -227,7 +215,7 @@ def first_named(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
     unit it is named in."""
     units = display_units(corpus)
     rows = []
-    for article_id, label in _labels(corpus).items():
+    for article_id, label in article_names(corpus).items():
         own = units[units["article_id"] == article_id]
         named = mentions[(mentions["article_id"] == article_id) & mentions["actor"].notna() & ~mentions["in_title"]]
         for unit in own.itertuples(index=False):
@@ -248,7 +236,7 @@ def voice_by_camp(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataFrame, 
     article's quoted-plus-paraphrased words. Paraphrase is the reported content of indirect
     speech minus any words quoted inside it, so no word counts twice."""
     camp = codebook.actors.set_index("actor")["camp"]
-    labels = _labels(corpus)
+    labels = article_names(corpus)
     rows = []
     for q in quotes.itertuples(index=False):
         rows.append((q.article_id, camp.get(q.speaker, "unattributed") if isinstance(q.speaker, str) else "unattributed",
@@ -278,7 +266,7 @@ def source_kinds(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataFrame, c
     a named person, an institution ("the Kremlin", "a Downing Street spokesperson"), an unnamed
     source ("a U.S. official", "several"), or none the rules could find."""
     types = codebook.actors.set_index("actor")["type"]
-    labels = _labels(corpus)
+    labels = article_names(corpus)
     rows = []
     for kind, table, start, end in (("quote", quotes, "start", "end"), ("indirect", indirect, "content_start", "content_end")):
         for r in table.itertuples(index=False):
@@ -338,10 +326,10 @@ def response_cues() -> tuple[list[tuple[re.Pattern, str, str]], re.Pattern]:
     """(cue pattern, cue, characterisation) rows and the pattern of the proposal words a cue
     must be near, from ``codebooks/response_cues.csv``."""
     rows = _read_codebook("response_cues.csv")
-    cues = [(re.compile(_cue_pattern(r["cue"]), re.I), r["cue"], r["characterisation"]) for r in rows if r["role"] == "answer"]
+    cues = [(cue_pattern(r["cue"]), r["cue"], r["characterisation"]) for r in rows if r["role"] == "answer"]
     cues.sort(key=lambda c: -len(c[1]))
     objects = [r["cue"] for r in rows if r["role"] == "proposal"]
-    return cues, re.compile("|".join(_cue_pattern(o) for o in objects), re.I)
+    return cues, re.compile("|".join(cue_pattern(o).pattern for o in objects), re.I)
 
 
 # A cue under a modal, a condition or a negation is a hope or hypothesis ("if they reject",
@@ -362,7 +350,7 @@ def response_characterisations(corpus: Corpus, mentions: pd.DataFrame, indirect:
     reported or quoted), or ``third party`` (inside someone else's quote or reported speech).
     Cues after "to", "would", "if", "not" are hopes or hypotheses, not answers, and are left out."""
     cues, objects = response_cues()
-    labels = _labels(corpus)
+    labels = article_names(corpus)
     content = corpus.sentences[corpus.sentences["zone"].isin(CONTENT_ZONES)]
     actors_named = mentions[mentions["actor"].notna() & ~mentions["in_title"]]
     responders = actors_named[actors_named["camp"] == responder_camp]
@@ -450,7 +438,7 @@ def label_usage(corpus: Corpus, quotes: pd.DataFrame | None = None) -> pd.DataFr
     """One row per occurrence of a codebook label or spelling variant in the content zones: the
     variable ("Zelensky spelling", "what the war is called", "honorific"), the variant, its span,
     and whether it stands inside a direct quote (then it is the speaker's word, not the outlet's)."""
-    labels = _labels(corpus)
+    labels = article_names(corpus)
     content = corpus.paragraphs[corpus.paragraphs["zone"].isin(CONTENT_ZONES)]
     rows = []
     for p in content.itertuples(index=False):
@@ -492,18 +480,14 @@ def house_style(usage: pd.DataFrame, articles: list[str], own_words_only: bool =
 @lru_cache(maxsize=1)
 def fact_check_cues() -> list[tuple[re.Pattern, str, str]]:
     """(pattern, cue, kind) rows from ``codebooks/fact_check_cues.csv``."""
-    return [(re.compile(_cue_pattern(r["cue"]), re.I), r["cue"], r["kind"]) for r in _read_codebook("fact_check_cues.csv")]
+    return [(cue_pattern(r["cue"]), r["cue"], r["kind"]) for r in _read_codebook("fact_check_cues.csv")]
 
 
 NEGATION = re.compile(r"\b(?:is|are|was|were|does|do|did|has|have)\s+not\b|\b(?:isn’t|isn't|aren’t|wasn’t|doesn’t|didn’t|"
                       r"never|no)\b", re.I)
-STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "was", "that", "it", "for", "with", "by", "at",
-        "be", "as", "he", "she", "they", "his", "her", "its", "their", "not", "but", "this", "from", "which", "will",
-        "would", "has", "have", "had", "are", "were", "there", "up", "we", "our"}
-
-
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][\w’'-]+", text) if w.lower() not in STOP and len(w) > 2}
+    stop = load_stopwords()
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w’'-]+", text) if w.lower() not in stop and len(w) > 2}
 
 
 def fact_checks(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataFrame, min_shared: int = 3) -> pd.DataFrame:
@@ -513,7 +497,7 @@ def fact_checks(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataFrame, mi
     border ..." then "The plant is not on the border"), or an explicit cue ("without evidence",
     "in fact"); ``caveat`` — the outlet marks what it could not establish ("did not elaborate",
     "could not be independently verified", "remains unclear")."""
-    labels = _labels(corpus)
+    labels = article_names(corpus)
     content = corpus.sentences[corpus.sentences["zone"].isin(CONTENT_ZONES)].reset_index(drop=True)
     spans = pd.concat([quotes[["article_id", "start", "end", "speaker"]],
                        indirect.rename(columns={"content_start": "start", "content_end": "end"})[

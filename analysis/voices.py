@@ -10,22 +10,18 @@ from __future__ import annotations
 import pandas as pd
 
 from .actors import Codebook
-from .composition import article_labels
+from .composition import article_names
 from .corpus import Corpus
 
 CAMP_ORDER = ["United States", "Russia", "Ukraine", "United Kingdom", "France", "European Union", "NATO", "other"]
-
-
-def labels(corpus: Corpus) -> dict[str, str]:
-    return dict(zip(corpus.articles["id"], article_labels(corpus.articles)))
 
 
 def mention_matrix(corpus: Corpus, mentions: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     """Mentions per actor (rows, the ``top`` most mentioned overall) and article (columns),
     mentions inside someone's title left out."""
     named = mentions[mentions["actor"].notna() & ~mentions["in_title"]]
-    table = pd.crosstab(named["actor"], named["article_id"].map(labels(corpus)))
-    table = table.reindex(columns=list(labels(corpus).values()), fill_value=0)
+    table = pd.crosstab(named["actor"], named["article_id"].map(article_names(corpus)))
+    table = table.reindex(columns=list(article_names(corpus).values()), fill_value=0)
     order = table.sum(axis=1).sort_values(ascending=False, kind="stable")
     return table.loc[order.index[:top]]
 
@@ -53,10 +49,10 @@ def quoted_words_by_camp(corpus: Corpus, quotes: pd.DataFrame, codebook: Codeboo
     """Quoted words per article (rows) and speaker camp (columns), and each camp's share."""
     camp = codebook.actors.set_index("actor")["camp"]
     q = quotes.assign(camp=quotes["speaker"].map(camp).fillna("unattributed"),
-                      article=quotes["article_id"].map(labels(corpus)))
+                      article=quotes["article_id"].map(article_names(corpus)))
     table = q.pivot_table(index="article", columns="camp", values="n_words", aggfunc="sum", fill_value=0)
     columns = [c for c in CAMP_ORDER + ["unattributed"] if c in table.columns]
-    table = table.reindex(index=list(labels(corpus).values()), columns=columns, fill_value=0)
+    table = table.reindex(index=list(article_names(corpus).values()), columns=columns, fill_value=0)
     return table
 
 
@@ -66,7 +62,7 @@ def direct_and_indirect(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataF
     rows = []
     for kind, table, who in (("direct", quotes, "speaker"), ("indirect", indirect, "speaker")):
         counted = table.assign(camp=table[who].map(camp).fillna("unnamed or unknown"),
-                               article=table["article_id"].map(labels(corpus)))
+                               article=table["article_id"].map(article_names(corpus)))
         for (article, c), n in counted.groupby(["article", "camp"]).size().items():
             rows.append({"article": article, "camp": c, "kind": kind, "statements": int(n)})
     out = pd.DataFrame(rows, columns=["article", "camp", "kind", "statements"])
@@ -75,8 +71,8 @@ def direct_and_indirect(corpus: Corpus, quotes: pd.DataFrame, indirect: pd.DataF
 
 def quoted_words_by_speaker(corpus: Corpus, quotes: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     """Quoted words per speaker (rows, the ``top`` most quoted) and article (columns)."""
-    q = quotes.assign(article=quotes["article_id"].map(labels(corpus)), speaker=quotes["speaker"].fillna("(unattributed)"))
+    q = quotes.assign(article=quotes["article_id"].map(article_names(corpus)), speaker=quotes["speaker"].fillna("(unattributed)"))
     table = q.pivot_table(index="speaker", columns="article", values="n_words", aggfunc="sum", fill_value=0)
-    table = table.reindex(columns=list(labels(corpus).values()), fill_value=0)
+    table = table.reindex(columns=list(article_names(corpus).values()), fill_value=0)
     order = table.sum(axis=1).sort_values(ascending=False, kind="stable")
     return table.loc[order.index[:top]]
