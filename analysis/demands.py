@@ -27,7 +27,7 @@ import pandas as pd
 from . import paths
 from .actors import Codebook, article_mentions, default_codebook, subject_mentions
 from .attribution import Tracker
-from .corpus import Corpus
+from .corpus import Corpus, CorpusError
 from .quotes import quotes as quote_tables
 from .speech import indirect_speech
 
@@ -44,16 +44,30 @@ def categories() -> pd.DataFrame:
         return pd.DataFrame(list(csv.DictReader(handle))).set_index("category")
 
 
+def _patterns(name: str, key: str) -> list[tuple[str, re.Pattern]]:
+    """(key, compiled pattern) for each row of a cue codebook; an expression that does not
+    compile is reported with its file, line and field."""
+    rows = []
+    with open(paths.CODEBOOKS / name, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            try:
+                rows.append((row[key], re.compile(row["pattern"], re.I)))
+            except (re.error, TypeError) as err:
+                raise CorpusError(f"codebooks/{name}, line {reader.line_num}, field 'pattern'",
+                                  f"not a valid regular expression ({err})",
+                                  "correct the expression (Python re syntax; quote a pattern that contains a comma)") from None
+    return rows
+
+
 @lru_cache(maxsize=1)
 def _cues() -> list[tuple[str, re.Pattern]]:
-    with open(paths.CODEBOOKS / "demand_cues.csv", encoding="utf-8", newline="") as handle:
-        return [(row["category"], re.compile(row["pattern"], re.I)) for row in csv.DictReader(handle)]
+    return _patterns("demand_cues.csv", "category")
 
 
 @lru_cache(maxsize=1)
 def _stances() -> dict[str, re.Pattern]:
-    with open(paths.CODEBOOKS / "demand_stances.csv", encoding="utf-8", newline="") as handle:
-        return {row["stance"]: re.compile(row["pattern"], re.I) for row in csv.DictReader(handle)}
+    return dict(_patterns("demand_stances.csv", "stance"))
 
 
 def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
@@ -78,8 +92,14 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
         tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])),
                           [(start, end) for start, end, _ in q])
         authored = _authored_pattern(frozenset(text[m.start:m.end] for m in mentions if m.actor))
+        antecedents = []  # categories named in the last sentences: what "the proposal" points back to
         for s_start, s_end, zone in zip(sentences["start"], sentences["end"], sentences["zone"]):
-            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, authored):
+            named = _cue_hits(text, s_start, s_end)
+            if named:
+                antecedents = [(s_start, category) for category, _, _ in named] + antecedents
+            elif antecedents:
+                named = _anaphor_hits(text, s_start, s_end, antecedents)
+            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, authored, named):
                 category = item["category"]
                 rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                              "of_whom": item.get("of_whom") or info.loc[category, "default_target"],
@@ -104,6 +124,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|without|lack of|post-|before)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+# "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
+ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
+                      r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
 # Categories that forbid something: an objection to that thing holds the category as a condition.
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|will not accept|won’t accept)\b", re.I)
@@ -131,8 +154,53 @@ def _authored_pattern(names: frozenset[str]) -> re.Pattern | None:
     return re.compile(AUTHORED.format(actor=actor_names)) if actor_names else None
 
 
-def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored) -> list[dict]:
-    """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported contents."""
+# "Putin agreed to the proposal", "Ukraine said yes", "he gave the order": a position whose
+# object is a proposal named in an earlier sentence.
+ANAPHOR = re.compile(
+    r"\b(?:(?:this|that|the|such\s+an?|these|those|his|her|their|its|(?:[A-Z][\w.]*[’']s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium)\b"
+    r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
+    r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused)\s+(?:it|this|that)\b)", re.I)
+# How far back, in characters, "the proposal" may point.
+ANAPHOR_REACH = 600
+
+
+def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
+    """(category, start, end) of every category cue in the sentence, in codebook order."""
+    hits = []
+    for category, pattern in _cues():
+        for cue in pattern.finditer(text, s_start, s_end):
+            if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
+                                                   or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
+                                                   or PARTIAL_AFTER.match(text, cue.end())):
+                continue
+            hits.append((category, cue.start(), cue.end()))
+    return hits
+
+
+def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """A sentence with no category cue that points back to a proposal ("Putin agreed to the
+    proposal"): the categories of the nearest earlier sentence that named one, within reach."""
+    hit = ANAPHOR.search(text, s_start, s_end)
+    if hit is None or s_start - antecedents[0][0] > ANAPHOR_REACH:
+        return []
+    if not any(_stances()[stance].search(text[s_start:hit.start()] + " " + text[hit.end():s_end])
+               for stance in STANCE_PRIORITY if stance != "propose"):
+        return []  # "Kiev would study the proposal": naming the proposal again takes no position on it
+    nearest = antecedents[0][0]
+    return [(category, hit.start(), hit.end()) for start, category in antecedents if start == nearest]
+
+
+def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> bool:
+    """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
+    condition: it comes before the clause's condition cue, and another position follows that cue."""
+    condition = _stances()["condition"].search(text, cue_end, clause[1])
+    return condition is not None and any(condition.end() <= start < clause[1] for _, start, _ in named)
+
+
+def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored, named) -> list[dict]:
+    """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported
+    contents; ``named``: (category, start, end) of the positions the sentence names."""
     items = []
     stance_cues = _stances()
     clauses = _clauses(text, s_start, s_end)
@@ -143,68 +211,96 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         present = stances_in[index] = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
     seen = set()
-    for category, pattern in _cues():
-        for cue in pattern.finditer(text, s_start, s_end):
-            if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
-                                                   or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
-                                                   or PARTIAL_AFTER.match(text, cue.end())):
-                continue
-            index = next((i for i, (a, b) in enumerate(clauses) if a <= cue.start() < b), 0)
-            clause = clauses[index]
-            if authored is not None:
-                for hit in authored.finditer(text, max(s_start, cue.start() - 80), cue.start() + 1):
-                    author = next((m.actor for m in mentions if m.start == hit.start() and m.actor), None)
-                    if author and cue.start() - hit.end() <= 35:
-                        items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
-                                      "source": "", "start": hit.start(), "end": cue.end()})
-            relative = _relative_holder(text, cue.end(), s_end, mentions)
-            if relative is not None:  # the relative clause's subject holds it, whatever the clause's own stance
-                who, relative_stance, end = relative
-                speaker = next((sp for a, b, sp in quoted + reported if a <= cue.start() < b and isinstance(sp, str)), None)
-                voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
-                items.append({"who": who, "category": category, "stance": relative_stance, "voice": voice,
-                              "source": source, "start": cue.start(), "end": end})
-            window = text[clause[0]:clause[1]]
-            present = stances_in[index]
-            if authored is not None and present == ["propose"] and authored.search(window):
-                continue  # the clause only names a proposal; its author's row is above
-            stance = present[0] if present else carried.get(index)
-            if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
-                stance = categories().loc[category, "stance_without_cue"] or None
-            if stance is None or (category, clause) in seen:
-                continue
-            if category == "unspecified_conditions" and stance == "demand":
-                stance = "condition"  # demands named as such are conditions
-            if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window):
-                stance = "condition"  # objecting to foreign troops is holding "no foreign troops", not rejecting it
-            holder = _holder(text, cue.start(), clause, clauses, index, s_start, s_end, mentions, quoted, reported,
-                             stance, tracker)
-            agents = AGREED_BY.search(text, cue.end(), min(clause[1], cue.end() + 40))
-            if agents and stance == "accept":
-                named = [m.actor for m in mentions if agents.end() <= m.start < min(clause[1], agents.end() + 60)
-                         and m.actor and not m.in_title]
-                for who in dict.fromkeys(named):
-                    items.append({"who": who, "category": category, "stance": "accept", "voice": "outlet",
-                                  "source": "", "start": clause[0], "end": clause[1]})
-                if named:
-                    seen.add((category, clause))
-                    continue
-            pair = TWO_LEADERS.search(text, clause[0], cue.start())
-            if pair and stance in ("accept", "reject", "propose"):
-                for who in _two_leaders(text, mentions, tracker.codebook, pair.start()):
-                    voice, source = ("third_party", holder[0]) if holder and holder[0] not in (None, who) else ("outlet", "")
-                    items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
-                                  "start": clause[0], "end": clause[1]})
+    for category, cue_start, cue_end in named:
+        index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
+        clause = clauses[index]
+        if authored is not None:
+            for hit in authored.finditer(text, max(s_start, cue_start - 80), cue_start + 1):
+                author = next((m.actor for m in mentions if m.start == hit.start() and m.actor), None)
+                if author and cue_start - hit.end() <= 35:
+                    items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
+                                  "source": "", "start": hit.start(), "end": cue_end})
+        relative = _relative_holder(text, cue_end, s_end, mentions)
+        if relative is not None:  # the relative clause's subject holds it, whatever the clause's own stance
+            who, relative_stance, end = relative
+            speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
+            voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
+            items.append({"who": who, "category": category, "stance": relative_stance, "voice": voice,
+                          "source": source, "start": cue_start, "end": end})
+        window = text[clause[0]:clause[1]]
+        present = stances_in[index]
+        if authored is not None and present == ["propose"] and authored.search(window):
+            continue  # the clause only names a proposal; its author's row is above
+        if ARGUMENT.search(text, clause[0], cue_start):
+            continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
+        stance = present[0] if present else carried.get(index)
+        if "condition" in present and _stances()["condition"].search(text, clause[0], cue_start):
+            stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
+        if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
+            stance = categories().loc[category, "stance_without_cue"] or None
+        if stance is None or (category, clause) in seen:
+            continue
+        if category == "unspecified_conditions" and stance == "demand":
+            stance = "condition"  # demands named as such are conditions
+        if stance == "condition" and _conditioned(text, clause, cue_end, named):
+            continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
+        if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window):
+            stance = "condition"  # objecting to foreign troops is holding "no foreign troops", not rejecting it
+        holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
+                         stance, tracker)
+        agents = AGREED_BY.search(text, cue_end, min(clause[1], cue_end + 40))
+        if agents and stance == "accept":
+            named = [m.actor for m in mentions if agents.end() <= m.start < min(clause[1], agents.end() + 60)
+                     and m.actor and not m.in_title]
+            for who in dict.fromkeys(named):
+                items.append({"who": who, "category": category, "stance": "accept", "voice": "outlet",
+                              "source": "", "start": clause[0], "end": clause[1]})
+            if named:
                 seen.add((category, clause))
                 continue
-            if holder is None:
-                continue
-            who, voice, source = holder
-            seen.add((category, clause))  # one row per category and clause
-            items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
-                          "start": clause[0] + (len(window) - len(window.lstrip())),
-                          "end": clause[0] + len(window.rstrip(" ,;–—-"))})
+        pair = TWO_LEADERS.search(text, clause[0], cue_start)
+        if pair and stance in ("accept", "reject", "propose"):
+            for who in _two_leaders(text, mentions, tracker.codebook, pair.start()):
+                voice, source = ("third_party", holder[0]) if holder and holder[0] not in (None, who) else ("outlet", "")
+                items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
+                              "start": clause[0], "end": clause[1]})
+            seen.add((category, clause))
+            continue
+        if holder is None:
+            continue
+        who, voice, source = holder
+        seen.add((category, clause))  # one row per category and clause
+        items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
+                      "start": clause[0] + (len(window) - len(window.lstrip())),
+                      "end": clause[0] + len(window.rstrip(" ,;–—-"))})
+    items += _appositive_positions(text, s_start, s_end, mentions, named)
     return items
+
+
+# "… a halt to Western aid – a demand Ukraine and its allies have repeatedly rejected": a noun
+# standing for the position just named, and a clause saying who takes which stance on it.
+APPOSITIVE = re.compile(
+    r"(?:^|[,;–—-]\s*)(?P<noun>(?:a|an|the)\s+(?:[\w-]+\s+)?(?:demand|condition|precondition|proposal|idea|plan|call|position|request)s?)"
+    r"\s+(?:that\s+|which\s+)?(?P<holders>.{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
+    r"(?P<verb>rejected|refused|dismissed|opposed|accepted|backed|endorsed|welcomed|supported|agreed\s+to)\b", re.I)
+APPOSITIVE_STANCE = {"rejected": "reject", "refused": "reject", "dismissed": "reject", "opposed": "reject"}
+
+
+def _appositive_positions(text: str, s_start: int, s_end: int, mentions, named) -> list[dict]:
+    """Rows for a position taken in an appositive on the one named just before it."""
+    rows = []
+    for hit in APPOSITIVE.finditer(text[:s_end], s_start):
+        before = [(start, category) for category, start, end in named if end <= hit.start()]
+        if not before:
+            continue
+        category = max(before)[1]
+        stance = APPOSITIVE_STANCE.get(hit.group("verb").lower(), "accept")
+        holders = [m.actor for m in mentions if hit.start("holders") <= m.start < hit.end("holders") and m.actor
+                   and not m.in_title]
+        for who in dict.fromkeys(holders):
+            rows.append({"who": who, "category": category, "stance": stance, "voice": "outlet", "source": "",
+                         "start": hit.start("noun"), "end": hit.end()})
+    return rows
 
 
 def _relative_holder(text: str, position: int, limit: int, mentions) -> tuple[str, str, int] | None:
@@ -234,6 +330,18 @@ def _two_leaders(text: str, mentions, codebook: Codebook, position: int) -> list
     return list(pd.Series(people).value_counts(sort=True).index[:2]) if len(set(people)) >= 2 else []
 
 
+# Stances a speaker can report of someone else ("the Kremlin said Putin agreed"); demands and
+# conditions in a speaker's mouth are the speaker's.
+THIRD_PARTY_STANCES = ("accept", "reject", "accept_in_principle", "propose")
+
+
+def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
+    """A person speaking for their own state ("Zelenskyy says Ukraine would support ...") holds
+    that position; an institution reporting a person ("the Kremlin said Putin agreed") does not."""
+    held_by, told_by = codebook.actor(subject), codebook.actor(speaker)
+    return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
@@ -241,19 +349,16 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if stance in ("accept", "reject") and PRONOUN_SUBJECT.match(text[clause[0]:clause[1]]) \
                 and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
             return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it
+        named = next((m.actor for m in subject_mentions(text, mentions, clause[0], position)), None)
+        if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
+            return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
         return inside[0], "quoted", ""
     report = [(start, speaker) for start, end, speaker in reported if start <= position < end]
     subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]
         subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
-        held_by, told_by = tracker.codebook.actor(subject), tracker.codebook.actor(speaker)
-        # A person speaking for their own state ("Zelenskyy says Ukraine would support ...") holds
-        # that position; an institution reporting a person ("the Kremlin said Putin agreed") does not.
-        same_side = (subject is not None and held_by.get("camp", "?") == told_by.get("camp", "!")
-                     and held_by.get("type") != "person")
-        if stance in ("accept", "reject", "accept_in_principle", "propose") and subject and subject != speaker \
-                and not same_side:  # "Zelenskyy says Ukraine would support ...": his own side's position is his
+        if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
         if stance == "refuse_to_confirm":
             return None

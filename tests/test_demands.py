@@ -71,3 +71,67 @@ def test_a_promise_to_stop_is_acceptance_and_a_requirement_a_condition(positions
                       "Dmitry Peskov said a full ceasefire would require a halt to Western military aid.\n")
     assert ("Kremlin", "energy_infrastructure_truce", "accept", "reported") in found
     assert ("Dmitry Peskov", "halt_western_military_aid", "condition", "reported") in found
+
+
+def test_the_proposal_points_back_to_the_position_named_before(positions):
+    found = positions("Trump proposed that both sides stop striking energy infrastructure for 30 days.\n\n"
+                      "Putin accepted the proposal, and Zelenskyy said Kyiv would study the idea.\n")
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet") in found
+    # naming the proposal again, with no stance of one's own, is not a position
+    assert not any(who == "Volodymyr Zelenskyy" for who, _, _, _ in found)
+
+
+def test_the_proposal_does_not_reach_back_across_the_article(positions):
+    found = positions("Trump proposed that both sides stop striking energy infrastructure for 30 days.\n\n"
+                      + "The call lasted more than two hours and covered many subjects besides the war. " * 8 + "\n\n"
+                      "Putin accepted the proposal.\n")
+    assert not any(who == "Vladimir Putin" for who, _, _, _ in found)
+
+
+def test_a_named_subject_inside_a_quote_holds_its_own_acceptance(positions):
+    found = positions("“Vladimir Putin responded positively to the ceasefire on energy infrastructure,” "
+                      "the Kremlin said.\n")
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "third_party") in found
+    assert not any(who == "Kremlin" and stance == "accept" for who, _, stance, _ in found)
+
+
+def test_what_a_condition_is_set_on_is_not_itself_a_condition(positions):
+    found = positions("The Kremlin said a full truce would depend on a halt to Western military aid to Kyiv.\n")
+    assert ("Kremlin", "halt_western_military_aid", "condition", "reported") in found
+    assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
+
+
+def test_what_follows_unless_is_a_condition_even_after_a_refusal(positions):
+    found = positions("Moscow insists that a full truce is impossible unless Western countries stop arming Ukraine.\n")
+    assert ("Russia", "halt_western_military_aid", "condition", "reported") in found
+
+
+def test_an_appositive_says_who_rejected_the_position_just_named(positions):
+    found = positions("The Kremlin wants a complete cessation of Western military aid to Kyiv, a demand Ukraine "
+                      "and its European allies have repeatedly rejected.\n")
+    assert {("Ukraine", "halt_western_military_aid", "reject", "outlet"),
+            ("European allies", "halt_western_military_aid", "reject", "outlet")} <= found
+
+
+def test_the_reason_given_against_a_pause_is_not_a_position(positions):
+    found = positions("Putin has argued that a pause would only allow Ukraine to rearm and mobilise more troops.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "reported") in found
+    assert not any(category == "halt_mobilisation_rearmament" for _, category, _, _ in found)
+
+
+def test_a_pause_in_aid_is_not_a_ceasefire(positions):
+    found = positions("Trump ordered a pause in military aid to Ukraine, and Zelenskyy said he would accept it.\n")
+    assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
+
+
+def test_a_broken_cue_pattern_is_reported_with_its_file_and_line(tmp_path, monkeypatch):
+    from analysis import demands as module, paths
+    from analysis.corpus import CorpusError
+    (tmp_path / "demand_cues.csv").write_text("category,pattern\naccept_ceasefire,(?:truce\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "CODEBOOKS", tmp_path)
+    module._cues.cache_clear()
+    try:
+        with pytest.raises(CorpusError, match=r"demand_cues\.csv, line 2, field 'pattern'"):
+            module._cues()
+    finally:
+        module._cues.cache_clear()
