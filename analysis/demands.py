@@ -127,6 +127,7 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|with
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
+ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){1,4}?(?:of|for)\s+", re.I)
 # Categories that forbid something: an objection to that thing holds the category as a condition.
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|will not accept|won’t accept)\b", re.I)
@@ -231,6 +232,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         present = stances_in[index]
         if authored is not None and present == ["propose"] and authored.search(window):
             continue  # the clause only names a proposal; its author's row is above
+        if ACCUSATION.search(text, clause[0], cue_start):
+            continue  # "accused Mr Putin of seeking to delay a ceasefire": a charge, not the accuser's position
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
         stance = present[0] if present else carried.get(index)

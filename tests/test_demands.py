@@ -135,3 +135,26 @@ def test_a_broken_cue_pattern_is_reported_with_its_file_and_line(tmp_path, monke
             module._cues()
     finally:
         module._cues.cache_clear()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelenskyy said Ukraine was ready to accept a 30-day ceasefire.\n",
+     ("Volodymyr Zelenskyy", "accept_ceasefire", "accept")),
+    ("The Kremlin dismissed calls for an immediate ceasefire.\n", ("Kremlin", "accept_ceasefire", "reject")),
+    ("Putin stopped short of agreeing to a full ceasefire.\n", ("Vladimir Putin", "accept_ceasefire", "reject")),
+    ("Macron called on Russia to accept a cessation of hostilities.\n", ("Emmanuel Macron", "accept_ceasefire", "demand")),
+    ("Zelenskyy pressed for security assurances from Washington.\n",
+     ("Volodymyr Zelenskyy", "security_guarantees", "demand")),
+    ("Putin said a truce was possible as long as Western military support to Kyiv stopped.\n",
+     ("Vladimir Putin", "halt_western_military_aid", "condition")),
+    ("Trump agreed to an exchange of prisoners, the Kremlin said.\n",
+     ("Donald Trump", "prisoner_exchange", "accept")),
+    ("Russia has signalled openness to talks on a lasting peace.\n", ("Russia", "broader_settlement", "accept_in_principle")),
+])
+def test_common_phrasings_of_positions(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+def test_an_accusation_is_not_the_accusers_position(positions):
+    found = positions("Starmer accused Mr Putin of seeking to delay a ceasefire.\n")
+    assert not any(who == "Keir Starmer" for who, _, _, _ in found)
