@@ -345,6 +345,15 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
     return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
 
 
+def _parties_named(text: str, mentions, start: int) -> bool:
+    """Whether a reported content opens on two parties ("... agreed that Russia and Ukraine would
+    refrain from strikes"): the terms of an agreement or proposal, whose holders are outside it."""
+    first = next((m for m in mentions if m.start >= start and m.actor), None)
+    return (first is not None and not text[start:first.start].strip(" “”\"'")
+            and re.match(r"\s+and\s+", text[first.end:first.end + 6]) is not None
+            and any(m.actor and m.actor != first.actor and first.end < m.start <= first.end + 6 for m in mentions))
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
@@ -356,7 +365,10 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
             return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
         return inside[0], "quoted", ""
-    report = [(start, speaker) for start, end, speaker in reported if start <= position < end]
+    around = [(start, speaker) for start, end, speaker in reported if start <= position < end]
+    report = [(start, speaker) for start, speaker in around if not _parties_named(text, mentions, start)]
+    if around and not report and pd.notna(around[-1][1]) and stance != "refuse_to_confirm":
+        return around[-1][1], "reported", ""  # "Putin informed Trump that Russia and Ukraine would exchange ..."
     subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]

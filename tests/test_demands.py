@@ -158,3 +158,11 @@ def test_common_phrasings_of_positions(positions, sentence, expected):
 def test_an_accusation_is_not_the_accusers_position(positions):
     found = positions("Starmer accused Mr Putin of seeking to delay a ceasefire.\n")
     assert not any(who == "Keir Starmer" for who, _, _, _ in found)
+
+
+def test_the_two_parties_to_an_agreement_are_not_its_holders(positions):
+    found = positions("The Kremlin says Putin backed Trump’s proposal that Russia and Ukraine stop striking each "
+                      "other’s energy facilities.\n\n"
+                      "Putin informed his US counterpart that Russia and Ukraine would exchange 175 prisoners of war.\n")
+    assert not any(who in ("Russia", "Ukraine") for who, _, _, _ in found)
+    assert ("Vladimir Putin", "prisoner_exchange", "propose", "reported") in found
