@@ -354,6 +354,17 @@ def _parties_named(text: str, mentions, start: int) -> bool:
             and any(m.actor and m.actor != first.actor and first.end < m.start <= first.end + 6 for m in mentions))
 
 
+# "a group of countries led by the UK and France": the second agent of a passive is not a subject.
+BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s+(?:and|or)\s+(?:the\s+)?\Z")
+
+
+def _speaks_for(codebook: Codebook, speaker: str, subject: str) -> bool:
+    """An office reporting its own leader ("the Kremlin said Putin ..."): the leader's position."""
+    told_by, held_by = codebook.actor(speaker), codebook.actor(subject)
+    return (told_by.get("type") == "organisation" and held_by.get("type") == "person"
+            and told_by.get("camp", "?") == held_by.get("camp", "!"))
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
@@ -369,12 +380,15 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     report = [(start, speaker) for start, speaker in around if not _parties_named(text, mentions, start)]
     if around and not report and pd.notna(around[-1][1]) and stance != "refuse_to_confirm":
         return around[-1][1], "reported", ""  # "Putin informed Trump that Russia and Ukraine would exchange ..."
-    subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position]
+    subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position
+                and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]
         subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
         if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
+        if subject and subject != speaker and _speaks_for(tracker.codebook, speaker, subject):
+            return subject, "third_party", speaker  # "the White House says the president will press Putin to ..."
         if stance == "refuse_to_confirm":
             return None
         return speaker, "reported", ""

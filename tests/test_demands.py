@@ -166,3 +166,15 @@ def test_the_two_parties_to_an_agreement_are_not_its_holders(positions):
                       "Putin informed his US counterpart that Russia and Ukraine would exchange 175 prisoners of war.\n")
     assert not any(who in ("Russia", "Ukraine") for who, _, _, _ in found)
     assert ("Vladimir Putin", "prisoner_exchange", "propose", "reported") in found
+
+
+def test_an_office_reporting_its_leader_gives_the_leaders_position(positions):
+    found = positions("The White House says Trump will try to persuade Putin to accept the 30-day ceasefire.\n")
+    assert ("Donald Trump", "accept_ceasefire", "demand", "third_party") in found
+
+
+def test_the_second_agent_of_a_passive_is_not_the_subject(positions):
+    found = positions("The coalition of the willing, a group of countries led by the UK and France, is drawing up "
+                      "plans to send troops to Ukraine.\n")
+    assert ("coalition of the willing", "security_guarantees", "propose", "outlet") in found
+    assert not any(who == "France" for who, _, _, _ in found)
