@@ -130,20 +130,36 @@ ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|
 ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){1,4}?(?:of|for)\s+", re.I)
 # Categories that forbid something: an objection to that thing holds the category as a condition.
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
-OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|will not accept|won’t accept)\b", re.I)
+AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|"
+                       r"reject(?:s|ed)?|negative attitude)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
 PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|power|shipping|the Black Sea)", re.I)
 # "the partial truce agreed by Donald Trump and Vladimir Putin": a passive with its agents.
-AGREED_BY = re.compile(r"\b(?:agreed|accepted|backed|endorsed) by\s+", re.I)
+# "the ceasefire sought by Trump", "the idea, put forward by the American president": a passive
+# whose agent holds the position, with the stance of its verb.
+BY_AGENT_VERB = re.compile(
+    r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
+    r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|"
+    r"rejected|dismissed|refused|opposed|ruled\s+out)\s+by\s+", re.I)
+AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
+                "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
+                "suggested": "propose", "offered": "propose", "drafted": "propose",
+                "set out": "condition", "laid out": "condition",
+                "rejected": "reject", "dismissed": "reject", "refused": "reject", "opposed": "reject",
+                "ruled out": "reject"}
+# "The conditions set out by the Russian president ...: the withdrawal of ..., and ...": what follows is theirs.
+LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-]+\s+)?(?:set\s+out|laid\s+out|"
+                        r"put\s+forward|set|named|listed|issued|made|outlined|presented)\s+by\s+", re.I)
 # "the ceasefire that Ukraine agreed to", "the full ceasefire which Trump wanted": a relative
 # clause right after the cue names who holds it, and its verb the stance.
 RELATIVE_VERBS = [
     ("accept", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:agreed\s+to|accepted|signed\s+up\s+to|"
                           r"backed|endorsed|signed)\b", re.I)),
     ("demand", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:wanted|wants|demanded|demands|sought|seeks|"
-                          r"called\s+for|insisted\s+on)\b", re.I)),
-    ("propose", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:proposed|proposes|offered|put\s+forward|drafted)\b", re.I)),
+                          r"called\s+for|insisted\s+on|put|set\s+out|laid\s+out|presented|issued)\b", re.I)),
+    ("propose", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
@@ -192,6 +208,21 @@ def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[i
     return [(category, hit.start(), hit.end()) for start, category in antecedents if start == nearest]
 
 
+def _agents(text: str, mentions, start: int, limit: int) -> tuple[list[str], int]:
+    """The actors of a by-phrase starting at ``start``: "by Donald Trump", "by the presidents of
+    Russia and the United States" (the presidents, not the countries), "by London and Paris";
+    and where the phrase ends."""
+    names, position = [], start
+    for m in sorted((m for m in mentions if start <= m.start < min(limit, start + 120) and m.actor and not m.in_title),
+                    key=lambda m: m.start):
+        gap = text[position:m.start]
+        if not re.fullmatch(r"\s*(?:,|and|or|as well as)?\s*(?:the\s+)?", gap, re.I):
+            break  # the phrase has ended ("by Trump in his call with Putin": Putin is not an agent)
+        names.append(m.actor)
+        position = m.end
+    return list(dict.fromkeys(names)), position
+
+
 def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> bool:
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
     condition: it comes before the clause's condition cue, and another position follows that cue."""
@@ -212,6 +243,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         present = stances_in[index] = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
     seen = set()
+    owner = LIST_OWNER.search(text, s_start, s_end)
+    owners = _agents(text, mentions, owner.end(), s_end)[0] if owner else []
+    list_owner = (owners[0], owner.end()) if owners else None
     for category, cue_start, cue_end in named:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
         clause = clauses[index]
@@ -232,13 +266,24 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         present = stances_in[index]
         if authored is not None and present == ["propose"] and authored.search(window):
             continue  # the clause only names a proposal; its author's row is above
-        if ACCUSATION.search(text, clause[0], cue_start):
-            continue  # "accused Mr Putin of seeking to delay a ceasefire": a charge, not the accuser's position
+        charge = ACCUSATION.search(text, clause[0], cue_start)
+        if charge:  # "Kallas accused Moscow of piling up preconditions": a charge, not the accuser's position
+            inherent = categories().loc[category, "stance_without_cue"]
+            accused = [m for m in mentions if charge.start() <= m.start < cue_start and m.actor and not m.in_title]
+            accuser = subject_mentions(text, mentions, s_start, charge.start())
+            if inherent and accused and (category, clause) not in seen:
+                items.append({"who": accused[-1].actor, "category": category, "stance": inherent,
+                              "voice": "third_party" if accuser else "outlet",
+                              "source": accuser[0].actor if accuser else "", "start": charge.start(), "end": cue_end})
+                seen.add((category, clause))
+            continue
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
         stance = present[0] if present else carried.get(index)
         if "condition" in present and _stances()["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
+        elif stance == "condition" and "accept" in present and not _stances()["condition"].search(text, clause[0], cue_start):
+            stance = "accept"  # "ready to back the energy pause provided Russia stops": accepted, on a condition
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = categories().loc[category, "stance_without_cue"] or None
         if stance is None or (category, clause) in seen:
@@ -248,19 +293,28 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance == "condition" and _conditioned(text, clause, cue_end, named):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
         if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window):
-            stance = "condition"  # objecting to foreign troops is holding "no foreign troops", not rejecting it
+            # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to
+            # any agreement that involves them sets it as a condition.
+            stance = "condition" if AGREEMENT_BEFORE.search(text, clause[0], cue_start) else "demand"
         holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                          stance, tracker)
-        agents = AGREED_BY.search(text, cue_end, min(clause[1], cue_end + 40))
-        if agents and stance == "accept":
-            named = [m.actor for m in mentions if agents.end() <= m.start < min(clause[1], agents.end() + 60)
-                     and m.actor and not m.in_title]
-            for who in dict.fromkeys(named):
-                items.append({"who": who, "category": category, "stance": "accept", "voice": "outlet",
-                              "source": "", "start": clause[0], "end": clause[1]})
-            if named:
-                seen.add((category, clause))
-                continue
+        agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40))
+        if agents:
+            verb = re.sub(r"\s+", " ", agents.group("verb").lower())
+            by_stance = AGENT_STANCE.get(verb, "accept")
+            if by_stance == "reject" and category in PROHIBITIONS:
+                by_stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
+            agent_names, agents_end = _agents(text, mentions, agents.end(), s_end)
+            for who in agent_names:
+                items.append({"who": who, "category": category, "stance": by_stance, "voice": "outlet",
+                              "source": "", "start": cue_start, "end": agents_end})
+            seen.add((category, clause))
+            continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
+        if list_owner and cue_start >= list_owner[1]:
+            items.append({"who": list_owner[0], "category": category, "stance": "condition", "voice": "outlet",
+                          "source": "", "start": cue_start, "end": cue_end})
+            seen.add((category, clause))
+            continue
         pair = TWO_LEADERS.search(text, clause[0], cue_start)
         if pair and stance in ("accept", "reject", "propose"):
             for who in _two_leaders(text, mentions, tracker.codebook, pair.start()):
@@ -310,7 +364,7 @@ def _relative_holder(text: str, position: int, limit: int, mentions) -> tuple[st
     """(actor, stance, end) when the cue ending at ``position`` is followed by a relative clause
     whose subject is an actor and whose verb is one of agreeing, wanting or proposing ("the
     ceasefire that Ukraine agreed to"); None otherwise."""
-    link = re.compile(r"\s+(?:that|which)\s+", re.I).match(text, position, limit)
+    link = re.compile(r",?\s+(?:that|which)\s+", re.I).match(text, position, limit)
     if not link:
         return None
     subject = next((m for m in mentions if m.start == link.end() and m.actor and not m.in_title), None)
@@ -358,6 +412,19 @@ def _parties_named(text: str, mentions, start: int) -> bool:
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s+(?:and|or)\s+(?:the\s+)?\Z")
 
 
+# "Washington's push for ...", "Kyiv's rejection of ...", "Putin's answer was ...": a position
+# held in a noun phrase by its possessor.
+POSITION_NOUN = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:answer|response|reply|position|stance|rejection|refusal|"
+                           r"demands?|calls?|push|insistence|acceptance|support|opposition|objection|attitude|"
+                           r"conditions|terms|bid|usage|red lines?|veto)\b", re.I)
+
+
+def _possessor(text: str, mentions, start: int, position: int) -> str | None:
+    """The actor whose position noun ("Kyiv's rejection") stands before ``position``."""
+    return next((m.actor for m in mentions if start <= m.start < position and m.actor and not m.in_title
+                 and POSITION_NOUN.match(text, m.end) and POSITION_NOUN.match(text, m.end).end() <= position), None)
+
+
 def _speaks_for(codebook: Codebook, speaker: str, subject: str) -> bool:
     """An office reporting its own leader ("the Kremlin said Putin ..."): the leader's position."""
     told_by, held_by = codebook.actor(speaker), codebook.actor(subject)
@@ -384,7 +451,8 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                 and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]
-        subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)), None)
+        subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)),
+                       _possessor(text, mentions, content_start, position))
         if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
         if subject and subject != speaker and _speaks_for(tracker.codebook, speaker, subject):
@@ -401,6 +469,9 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         return None
     if subjects:
         return subjects[0].actor, "outlet", ""
+    owner = _possessor(text, mentions, clause[0], position) or _possessor(text, mentions, s_start, position)
+    if owner:
+        return owner, "outlet", ""
     if index > 0 and re.match(r"\W*(?:as|while|although|but|and|because)?\s*(?:he|she|they|it)\b",
                               text[clause[0]:clause[1]], re.I):
         return None  # a pronoun in mid-sentence may point anywhere ("... Putin as he continues to resist")

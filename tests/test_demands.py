@@ -178,3 +178,47 @@ def test_the_second_agent_of_a_passive_is_not_the_subject(positions):
                       "plans to send troops to Ukraine.\n")
     assert ("coalition of the willing", "security_guarantees", "propose", "outlet") in found
     assert not any(who == "France" for who, _, _, _ in found)
+
+
+def test_a_passive_agent_holds_the_position_with_its_verbs_stance(positions):
+    found = positions("Putin stopped short of the full ceasefire sought by Donald Trump.\n\n"
+                      "The Russian leader supported the halt to strikes on energy facilities put forward by the "
+                      "American president.\n\n"
+                      "The partial truce agreed by Donald Trump and Vladimir Putin is a first step, Waltz said.\n")
+    assert ("Donald Trump", "accept_ceasefire", "demand", "outlet") in found
+    assert {("Donald Trump", "energy_infrastructure_truce", "accept", "outlet"),
+            ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet")} <= found
+
+
+def test_conditions_set_out_by_someone_are_theirs(positions):
+    found = positions("The conditions set out by the Russian president remain in force: the withdrawal of Ukrainian "
+                      "troops from the four regions, and Kyiv’s renunciation of plans to join NATO.\n")
+    assert {("Vladimir Putin", "cede_or_recognise_territory", "condition", "outlet"),
+            ("Vladimir Putin", "no_nato_membership", "condition", "outlet")} <= found
+
+
+def test_a_possessor_holds_the_position_its_noun_names(positions):
+    found = positions("Washington’s push for a complete halt to the fighting, which Kyiv signed up to last week, "
+                      "ran into a wall.\n\n"
+                      "Kyiv’s rejection of any cap on its army is firmer still.\n")
+    assert {("United States", "accept_ceasefire", "demand", "outlet"),
+            ("Ukraine", "accept_ceasefire", "accept", "outlet"),
+            ("Ukraine", "halt_mobilisation_rearmament", "reject", "outlet")} <= found
+
+
+def test_the_accused_holds_what_the_charge_names(positions):
+    found = positions("Kaja Kallas accused Moscow of piling up preconditions to drag the war out.\n")
+    assert ("Russia", "unspecified_conditions", "condition", "third_party") in found
+    assert not any(who == "Kaja Kallas" for who, _, _, _ in found)
+
+
+def test_objecting_to_foreign_troops_holds_no_foreign_troops(positions):
+    found = positions("Moscow has repeatedly ruled out the presence of soldiers from NATO countries in Ukraine.\n\n"
+                      "Macron said Russia’s permission was not needed for peacekeepers to deploy to Ukraine.\n")
+    assert ("Russia", "no_foreign_peacekeepers", "demand", "outlet") in found
+    assert ("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported") in found
+
+
+def test_accepting_on_a_condition_is_acceptance(positions):
+    found = positions("Zelenskyy said he was ready to back the energy pause provided Russia stopped its own strikes.\n")
+    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
