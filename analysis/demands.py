@@ -175,11 +175,20 @@ def _authored_pattern(names: frozenset[str]) -> re.Pattern | None:
 # object is a proposal named in an earlier sentence.
 ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the|such\s+an?|these|those|his|her|their|its|(?:[A-Z][\w.]*[’']s))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium)\b"
+    r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition)\b"
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
     r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused)\s+(?:it|this|that)\b)", re.I)
 # How far back, in characters, "the proposal" may point.
 ANAPHOR_REACH = 600
+
+
+def _anaphor(text: str, start: int, end: int) -> re.Match | None:
+    """The first anaphor in ``text[start:end]`` that points back; "the idea that ...", "the
+    proposal of ..." announce their content instead."""
+    for hit in ANAPHOR.finditer(text, start, end):
+        if not re.match(r"\s+(?:that|of|to|for)\b", text[hit.end():hit.end() + 6]):
+            return hit
+    return None
 
 
 def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
@@ -198,7 +207,7 @@ def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]
 def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
     """A sentence with no category cue that points back to a proposal ("Putin agreed to the
     proposal"): the categories of the nearest earlier sentence that named one, within reach."""
-    hit = ANAPHOR.search(text, s_start, s_end)
+    hit = _anaphor(text, s_start, s_end)
     if hit is None or s_start - antecedents[0][0] > ANAPHOR_REACH:
         return []
     if not any(_stances()[stance].search(text[s_start:hit.start()] + " " + text[hit.end():s_end])
@@ -223,6 +232,25 @@ def _agents(text: str, mentions, start: int, limit: int) -> tuple[list[str], int
     return list(dict.fromkeys(names)), position
 
 
+def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[tuple[str, int, int]]:
+    """"It pitched a halt to attacks on power plants, and Putin agreed to the proposal": a later
+    clause with no cue of its own that points back to the positions an earlier clause named."""
+    extra = []
+    for a, b in clauses:
+        if any(a <= start < b for _, start, _ in named):
+            continue
+        earlier = [(start, category) for category, start, _ in named if start < a]
+        hit = _anaphor(text, a, b)
+        if not earlier or hit is None:
+            continue
+        if not any(_stances()[stance].search(text[a:hit.start()] + " " + text[hit.end():b])
+                   for stance in STANCE_PRIORITY if stance != "propose"):
+            continue
+        nearest = max(earlier)[0]
+        extra += [(category, hit.start(), hit.end()) for start, category in earlier if start == nearest]
+    return extra
+
+
 def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> bool:
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
     condition: it comes before the clause's condition cue, and another position follows that cue."""
@@ -242,6 +270,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         window = text[clause[0]:clause[1]]
         present = stances_in[index] = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
+    named = named + _clause_anaphors(text, clauses, named)
     seen = set()
     owner = LIST_OWNER.search(text, s_start, s_end)
     owners = _agents(text, mentions, owner.end(), s_end)[0] if owner else []
@@ -399,6 +428,16 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
     return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
 
 
+def _paired(text: str, mentions, mention) -> bool:
+    """Whether a mention is one of a pair of parties ("Russia and Ukraine would refrain ...")."""
+    after = re.match(r"\s+and\s+(?:the\s+)?", text[mention.end:mention.end + 12])
+    if after is not None and any(m.start == mention.end + after.end() and m.actor for m in mentions):
+        return True
+    window = max(0, mention.start - 12)
+    before = re.search(r"\s+and\s+(?:the\s+)?$", text[window:mention.start])
+    return before is not None and any(m.end == window + before.start() and m.actor for m in mentions)
+
+
 def _parties_named(text: str, mentions, start: int) -> bool:
     """Whether a reported content opens on two parties ("... agreed that Russia and Ukraine would
     refrain from strikes"): the terms of an agreement or proposal, whose holders are outside it."""
@@ -451,8 +490,11 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                 and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]
-        subject = next((m.actor for m in subject_mentions(text, mentions, content_start, position)),
-                       _possessor(text, mentions, content_start, position))
+        # The subject of the cue's own clause when it has one ("..., and Putin agreed to the proposal").
+        subject = next((m.actor for m in subject_mentions(text, mentions, max(content_start, clause[0]), position)
+                        if not _paired(text, mentions, m)),
+                       next((m.actor for m in subject_mentions(text, mentions, content_start, position)),
+                            _possessor(text, mentions, content_start, position)))
         if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
         if subject and subject != speaker and _speaks_for(tracker.codebook, speaker, subject):

@@ -222,3 +222,17 @@ def test_objecting_to_foreign_troops_holds_no_foreign_troops(positions):
 def test_accepting_on_a_condition_is_acceptance(positions):
     found = positions("Zelenskyy said he was ready to back the energy pause provided Russia stopped its own strikes.\n")
     assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
+
+
+def test_a_later_clause_can_point_back_to_an_earlier_one(positions):
+    found = positions("The White House had pitched a halt to attacks on power plants as a first step, and Putin "
+                      "agreed to the proposal, according to the Kremlin.\n")
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "third_party") in found
+
+
+def test_the_idea_of_announces_its_content_and_points_nowhere(positions):
+    found = positions("Putin and Trump agreed on an exchange of prisoners.\n\n"
+                      "Trump supported Putin’s idea of holding ice hockey matches between Russian and American players.\n")
+    assert not any(who == "Donald Trump" and category == "prisoner_exchange" and stance == "accept"
+                   and voice != "outlet" for who, category, stance, voice in found)
+    assert sum(1 for who, category, _, _ in found if who == "Donald Trump" and category == "prisoner_exchange") <= 1
