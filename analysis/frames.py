@@ -167,16 +167,95 @@ def content_paragraphs(corpus: Corpus, zones: tuple[str, ...] = CONTENT_ZONES) -
     return table[table["zone"].isin(zones)].reset_index(drop=True)
 
 
+WORD_RUN = re.compile(r"\w+")
+
+
+class _TriggerIndex:
+    """Which of a set of triggers occur in a text, found through the text's words.
+
+    A trigger is word characters only (letters, digits), so it occurs in a text exactly when it
+    occurs inside one of the text's maximal runs of word characters. Testing each of hundreds of
+    triggers against every paragraph was the slowest part of ``frame_cues``; the runs repeat from
+    paragraph to paragraph, so the triggers inside each run are worked out once (by looking its
+    substrings up among the triggers) and remembered."""
+
+    MEMO_LIMIT = 200_000  # distinct runs remembered; the memo is emptied past this, so memory stays bounded
+
+    def __init__(self, triggers):
+        self.triggers = frozenset(triggers)
+        self.lengths = sorted({len(t) for t in self.triggers})
+        self.memo: dict[str, tuple[str, ...]] = {}
+
+    def inside(self, run: str) -> tuple[str, ...]:
+        """The triggers that are substrings of ``run``."""
+        found = self.memo.get(run)
+        if found is None:
+            size = len(run)
+            found = tuple({run[i:i + n] for n in self.lengths if n <= size for i in range(size - n + 1)} & self.triggers)
+            if len(self.memo) >= self.MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[run] = found
+        return found
+
+    def present(self, text: str) -> set[str]:
+        """The triggers that occur in ``text``."""
+        found: set[str] = set()
+        memo = self.memo
+        for run in set(WORD_RUN.findall(text)):
+            inside = memo.get(run)
+            if inside is None:
+                inside = self.inside(run)
+            if inside:  # most runs hold no trigger
+                found.update(inside)
+        return found
+
+
+class _LexiconIndex:
+    """The cue patterns of a lexicon with their triggers (:func:`cue_trigger`), indexed so that a
+    paragraph tries only the patterns whose trigger it contains (a paragraph without the trigger
+    cannot hold the cue), in lexicon order."""
+
+    def __init__(self, patterns):
+        self.cues = [(order, frame, cue, pattern, *_trigger(cue)) for order, (frame, cue, pattern) in enumerate(patterns)]
+        self.by_trigger: dict[tuple[str, bool], list[tuple]] = {}
+        # A trigger that is not word characters only (an empty one, or a letter whose lower case is
+        # two characters) cannot be looked up run by run: it is tested against the whole paragraph.
+        self.direct = []
+        for entry in self.cues:
+            trigger, sensitive = entry[4], entry[5]
+            if WORD_RUN.fullmatch(trigger):
+                self.by_trigger.setdefault((trigger, sensitive), []).append(entry)
+            else:
+                self.direct.append(entry)
+        self.lower = _TriggerIndex(t for t, sensitive in self.by_trigger if not sensitive)
+        self.written = _TriggerIndex(t for t, sensitive in self.by_trigger if sensitive)
+
+    def candidates(self, written: str) -> list[tuple]:
+        """(order, frame, cue, pattern, trigger, sensitive) of the cues whose trigger occurs in
+        ``written`` (as written if the cue is case-sensitive, else in lower case), in lexicon order."""
+        lowered = written.lower()
+        found = [e for t in self.lower.present(lowered) for e in self.by_trigger[(t, False)]]
+        if self.written.triggers:
+            found += [e for t in self.written.present(written) for e in self.by_trigger[(t, True)]]
+        found += [e for e in self.direct if e[4] in (written if e[5] else lowered)]
+        found.sort(key=lambda e: e[0])
+        return found
+
+
+@lru_cache(maxsize=8)
+def _lexicon_index(patterns: tuple[tuple[str, str, re.Pattern], ...]) -> _LexiconIndex:
+    return _LexiconIndex(patterns)
+
+
 def paragraph_hits(text: str, start: int, end: int, patterns) -> list[tuple[int, int, str, str]]:
     """(start, end, frame, cue) of every cue in ``text[start:end]``: overlaps go to the longest match,
     then to the cue listed first; ``ignore`` matches block shorter cues and are then dropped."""
+    return _hits(text, start, end, _lexicon_index(tuple(patterns)))
+
+
+def _hits(text: str, start: int, end: int, index: _LexiconIndex) -> list[tuple[int, int, str, str]]:
     candidates = []
-    written = text[start:end]
-    lowered = written.lower()
-    for order, (frame, cue, pattern) in enumerate(patterns):
-        trigger, sensitive = _trigger(cue)
-        if trigger not in (written if sensitive else lowered):
-            continue
+    for order, frame, cue, pattern, _, _ in index.candidates(text[start:end]):
         for m in pattern.finditer(text, start, end):
             candidates.append((m.start(), m.end(), order, frame, cue))
     return [(s, e, frame, cue) for s, e, _, frame, cue in longest_first(candidates) if frame != IGNORE]
@@ -185,13 +264,13 @@ def paragraph_hits(text: str, start: int, end: int, patterns) -> list[tuple[int,
 def frame_cues(corpus: Corpus, lexicon: pd.DataFrame | Path | str | None = None, exclude_quoted: bool = False,
                zones: tuple[str, ...] = CONTENT_ZONES) -> pd.DataFrame:
     """One row per cue hit in a content paragraph (see the module docstring), in text order."""
-    patterns = _patterns(lexicon)
+    index = _lexicon_index(_patterns(lexicon))
     outlets = corpus.outlet_of()
     rows = []
     for article_id, number, p_start, p_end in _paragraph_keys(content_paragraphs(corpus, zones)):
         text = corpus.texts[article_id]
         quoted = [(s, e) for _, s, e, _ in quote_spans(text, p_start, p_end)]
-        for start, end, frame, cue in paragraph_hits(text, p_start, p_end, patterns):
+        for start, end, frame, cue in _hits(text, p_start, p_end, index):
             in_quote = any(s <= start < e for s, e in quoted)
             if in_quote and exclude_quoted:
                 continue
@@ -214,7 +293,10 @@ def paragraph_frames(corpus: Corpus, cues: pd.DataFrame | None = None, zones: tu
     ``exclude_quoted``) are passed to :func:`frame_cues`."""
     cues = cues if cues is not None else frame_cues(corpus, zones=zones, **cue_options)
     outlets = corpus.outlet_of()
-    by_paragraph = {key: group for key, group in cues.groupby(["article_id", "paragraph"], sort=False)}
+    # (frame, start) of each paragraph's hits, in table order: plain lists, not a groupby of frames
+    by_paragraph: dict[tuple, list[tuple[str, int]]] = {}
+    for article_id, number, frame, hit_start in zip(cues["article_id"], cues["paragraph"], cues["frame"], cues["start"]):
+        by_paragraph.setdefault((article_id, number), []).append((frame, hit_start))
     rows = []
     paragraphs = content_paragraphs(corpus, zones)
     for article_id, number, zone, start, end, n_words in zip(paragraphs["article_id"], paragraphs["paragraph"],
@@ -223,10 +305,9 @@ def paragraph_frames(corpus: Corpus, cues: pd.DataFrame | None = None, zones: tu
         hits = by_paragraph.get((article_id, number))
         counts = {label: 0 for label in FRAMES.values()}
         first: dict[str, int] = {}
-        if hits is not None:
-            for frame, hit_start in zip(hits["frame"], hits["start"]):
-                counts[frame] += 1
-                first.setdefault(frame, hit_start)
+        for frame, hit_start in hits or ():
+            counts[frame] += 1
+            first.setdefault(frame, hit_start)
         rows.append({"article_id": article_id, "outlet": outlets[article_id], "paragraph": number, "zone": zone,
                      "start": start, "end": end, "n_words": n_words, "n_cues": sum(counts.values()),
                      "primary_frame": primary_frame(counts, first), **counts})
