@@ -133,6 +133,29 @@ RATE_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?P<unit>day|week|month|year
 RATE_OF_SET = {"P1D": "day", "P1W": "week", "P1M": "month", "P1Y": "year"}
 EXCLUDED_TIME_KINDS = ("date", "time", "set", "vague")
 
+# Patterns the per-claim helpers below use, compiled once here rather than looked up in the
+# ``re`` cache (or rebuilt from f-strings) for every number.
+WHITESPACE = re.compile(r"\s+")
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+DETERMINER_BEFORE = re.compile(rf"\b{DETERMINERS}\s+$", re.I)
+WORD_NUMBER_ONLY = re.compile(WORD_NUMBER, re.I)
+NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z.]*)\s+$")
+CLAUSE_MARK_AT_END = re.compile(r"[.!?:;“\"‘(—–-]$")
+NUMBER_WORD_SPLIT = re.compile(r"[\s-]+")
+QUALIFIER_PATTERNS = [(q, re.compile(p, re.I)) for q, p in QUALIFIER_WORDS]
+COMPOUND_AFTER = re.compile(r"-([A-Za-z]+)(?:-(?:old|long))?")
+# The words between a number and its noun phrase: "of" ("one-fifth of Ukrainian territory"), and
+# for money also "in", "worth of", "for" ("$300bn in frozen assets").
+OF_LEAD = re.compile(rf"\s+(?:of\s+(?:{DETERMINERS}\s+)?(?:own\s+)?)?", re.I)
+MONEY_LEAD = re.compile(rf"\s+(?:(?:in|of|worth\s+of|for)\s+(?:{DETERMINERS}\s+)?(?:own\s+)?)?", re.I)
+PHRASE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+TOKEN = re.compile(r"[^\s]+")
+TRAILING_PUNCTUATION = re.compile(r"[^\w’'-]+$")
+WORD_START = re.compile(r"[\w]")
+OUTCOME_BRIDGE = re.compile(r"(?:\s+(?:have|has|had|been|were|was|are|is|being|reportedly|already|now|also|since|all|"
+                            r"either|thought|believed|estimated|feared|to|be|who|that|more|others))*\s+", re.I)
+SENTENCE_MARK = re.compile(r"[.;:!?]")
+
 
 @dataclass
 class Claim:
@@ -151,8 +174,23 @@ class Claim:
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, re.Pattern], ...]:
     """(form, pattern) in priority order: where two overlap, the longer wins, then the earlier rule."""
+    return tuple((form, pattern) for form, pattern, _ in _rules_with_requirements())
+
+
+# What every match of a rule contains, where searching for it is much cheaper than running the
+# rule: a paragraph without it is skipped. Each is a piece the rule cannot match without, with
+# the rule's own flags, so skipping changes no result. Digits: the money rules and the digit
+# numbers; "%" or "per cent": percentages; "half": the "half of" fraction.
+DIGIT = re.compile(r"\d")
+PERCENT = re.compile(r"%|per\s?cent", re.I)
+HALF = re.compile(r"half", re.I)
+
+
+@lru_cache(maxsize=1)
+def _rules_with_requirements() -> tuple[tuple[str, re.Pattern, re.Pattern | None], ...]:
+    """(form, pattern, requirement or None) in the priority order of :func:`_rules`."""
     i = re.I
-    return (
+    rules = (
         ("money", re.compile(rf"(?P<cur>US\$|\$|£|€|₽|₴|\b(?:USD|EUR|GBP)\s?)(?P<num>{DIGITS})"
                              rf"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|m|k)\b)?", i)),
         ("money", re.compile(rf"{BEFORE_DIGITS}(?P<num>{DIGITS})(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|m)\b)?"
@@ -171,6 +209,8 @@ def _rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("number", re.compile(rf"\b(?P<words>(?:half\s+an?|an?)\s+(?:dozen|{SCALE_WORD})(?:\s+(?:and\s+)?{WORD_NUMBER})?"
                               rf"|{WORD_NUMBER}(?:[\s-]+(?:and\s+)?(?:{WORD_NUMBER}|dozen|{SCALE_WORD}))*)\b", i)),
     )
+    requirements = (DIGIT, DIGIT, PERCENT, None, HALF, None, None, None, None, DIGIT, None)
+    return tuple((form, pattern, required) for (form, pattern), required in zip(rules, requirements))
 
 
 # ---------------------------------------------------------------- codebook
@@ -183,6 +223,7 @@ class Head:
     role: str
     unit: str
     pattern: re.Pattern
+    first: str = ""  # the first word in lower case where it is ASCII (see _last_head), else ""
 
 
 def load_quantities(path: Path | str | None = None) -> pd.DataFrame:
@@ -220,7 +261,8 @@ def _heads(path: str, stamp: float) -> tuple[Head, ...]:
 def _head(head: str, quantity: str, role: str, unit: str) -> Head:
     words = r"[\s-]+".join(re.escape(w) for w in head.split())
     flags = 0 if head.isupper() else re.I  # "POWs" and "GDP" as written; other nouns in any case
-    return Head(head, quantity, role, unit, re.compile(rf"(?<![\w-]){words}(?![\w])", flags))
+    first = head.split()[0].lower() if head.split()[0].isascii() else ""
+    return Head(head, quantity, role, unit, re.compile(rf"(?<![\w-]){words}(?![\w])", flags), first)
 
 
 def _codebook(quantities: pd.DataFrame | Path | str | None) -> tuple[Head, ...]:
@@ -243,12 +285,16 @@ def number_claims(corpus: Corpus, quantities: pd.DataFrame | Path | str | None =
     expressions = expressions if expressions is not None else temporal_expressions(corpus)
     outlets = corpus.outlet_of()
     paragraphs = corpus.paragraphs[corpus.paragraphs["zone"].isin(zones)]
+    # Each article's sentences and time expressions as plain lists, split by article in one pass
+    # (filtering the whole tables once per article, and reading them row by row, was slow).
+    sentence_starts = _by_article(corpus.sentences, ["start"])
+    sentence_numbers = _by_article(corpus.sentences, ["sentence"])
+    time_rows = _by_article(expressions, list(TIME_FIELDS))
     rows = []
     for article_id, group in paragraphs.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
-        sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
-        starts, numbers = list(sentences["start"]), list(sentences["sentence"])
-        timex = expressions[expressions["article_id"] == article_id]
+        starts, numbers = sentence_starts.get(article_id, []), sentence_numbers.get(article_id, [])
+        timex = time_rows.get(article_id, [])
         for p_start, p_end in zip(group["start"], group["end"]):
             quoted = [(s, e) for _, s, e, _ in quote_spans(text, p_start, p_end)]
             for claim in paragraph_claims(text, p_start, p_end, heads, timex):
@@ -263,11 +309,28 @@ def number_claims(corpus: Corpus, quantities: pd.DataFrame | Path | str | None =
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-def paragraph_claims(text: str, start: int, end: int, heads: tuple[Head, ...], timex: pd.DataFrame) -> list[Claim]:
-    """The number claims of ``text[start:end]``, in text order."""
+# The fields of a time expression the claims use, in the order of the tuples ``paragraph_claims`` takes.
+TIME_FIELDS = ("start", "end", "kind", "value", "rule")
+
+
+def _by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list]:
+    """Article id → the rows of ``columns`` (one value each, or a tuple for several), in table order."""
+    values = zip(*(table[c] for c in columns)) if len(columns) > 1 else table[columns[0]]
+    grouped: dict[str, list] = {}
+    for article_id, value in zip(table["article_id"], values):
+        grouped.setdefault(article_id, []).append(value)
+    return grouped
+
+
+def paragraph_claims(text: str, start: int, end: int, heads: tuple[Head, ...],
+                     timex: pd.DataFrame | list[tuple]) -> list[Claim]:
+    """The number claims of ``text[start:end]``, in text order. ``timex`` holds the article's
+    time expressions: a :func:`analysis.timeline.temporal_expressions` table, or its rows as
+    (start, end, kind, value, rule) tuples."""
+    if isinstance(timex, pd.DataFrame):
+        timex = list(zip(*(timex[c] for c in TIME_FIELDS)))
     blocked = _time_spans(text, timex, start, end, heads)
-    sets = [(s, e, RATE_OF_SET.get(v, "")) for s, e, k, v in zip(timex["start"], timex["end"], timex["kind"], timex["value"])
-            if k == "set" and start <= s < end]
+    sets = [(s, e, RATE_OF_SET.get(v, "")) for s, e, k, v, _ in timex if k == "set" and start <= s < end]
     claims = []
     for form, m in _matches(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in blocked) or _not_a_claim(text, form, m, start, heads):
@@ -285,17 +348,23 @@ def paragraph_claims(text: str, start: int, end: int, heads: tuple[Head, ...], t
 
 def _matches(text: str, start: int, end: int) -> list[tuple[str, re.Match]]:
     candidates = []
-    for order, (form, pattern) in enumerate(_rules()):
+    present: dict[re.Pattern, bool] = {}  # each requirement searched once per paragraph
+    for order, (form, pattern, required) in enumerate(_rules_with_requirements()):
+        if required is not None:
+            if required not in present:
+                present[required] = required.search(text, start, end) is not None
+            if not present[required]:
+                continue  # the rule cannot match here
         for m in pattern.finditer(text, start, end):
             if m.group(0).strip():
                 candidates.append((m.start(), m.end(), order, form, m))
     return [(form, m) for _, _, _, form, m in longest_first(candidates)]
 
 
-def _time_spans(text: str, timex: pd.DataFrame, start: int, end: int, heads: tuple[Head, ...]) -> list[tuple[int, int]]:
+def _time_spans(text: str, timex: list[tuple], start: int, end: int, heads: tuple[Head, ...]) -> list[tuple[int, int]]:
     """Spans of dates, times, sets and vague time words; a "year" a codebook noun follows is a count."""
     spans = []
-    for s, e, kind, rule in zip(timex["start"], timex["end"], timex["kind"], timex["rule"]):
+    for s, e, kind, _, rule in timex:
         if kind not in EXCLUDED_TIME_KINDS or not (start <= s < end):
             continue
         if rule == "year" and _noun_right_after(text, e, end, heads):
@@ -305,10 +374,10 @@ def _time_spans(text: str, timex: pd.DataFrame, start: int, end: int, heads: tup
 
 
 def _noun_right_after(text: str, at: int, end: int, heads: tuple[Head, ...]) -> bool:
-    gap = re.match(r"\s+", text[at:end])
+    gap = WHITESPACE.match(text, at, end)  # not a slice: ``end`` may be the end of the article
     if not gap:
         return False
-    return any(h.role != "outcome" and h.pattern.match(text, at + gap.end(), end) for h in heads)
+    return any(h.role != "outcome" and h.pattern.match(text, gap.end(), end) for h in heads)
 
 
 def _not_a_claim(text: str, form: str, m: re.Match, p_start: int, heads: tuple[Head, ...]) -> bool:
@@ -318,13 +387,13 @@ def _not_a_claim(text: str, form: str, m: re.Match, p_start: int, heads: tuple[H
     core = m.group(0)
     follows = _noun_right_after(text, m.end(), len(text), heads) or text[m.end():m.end() + 1] == "-"
     if form == "number" and m.groupdict().get("num"):
-        if IDENTIFIER_BEFORE.search(before) or re.match(r"(?:st|nd|rd|th)\b", text[m.end():m.end() + 3]):
+        if IDENTIFIER_BEFORE.search(before) or ORDINAL_SUFFIX.match(text[m.end():m.end() + 3]):
             return True
         return _after_name_word(text, p_start, m.start()) and not follows
     if form == "number":
         if core[:1].isupper() and _after_name_word(text, p_start, m.start()):
             return True  # "World War Two": a number word inside a name
-        if re.search(rf"\b{DETERMINERS}\s+$", before, re.I) and re.fullmatch(WORD_NUMBER, core, re.I) and _small(core):
+        if DETERMINER_BEFORE.search(before) and WORD_NUMBER_ONLY.fullmatch(core) and _small(core):
             return True  # "the two leaders", "all three regions": a reference, not a claim
         if core.lower() == "one":
             return not follows  # "one of", "no one", "one another": only "one soldier", "one-day" count
@@ -333,11 +402,11 @@ def _not_a_claim(text: str, form: str, m: re.Match, p_start: int, heads: tuple[H
 
 def _after_name_word(text: str, p_start: int, at: int) -> bool:
     """Whether a capitalised word that does not open the sentence stands right before ``at``."""
-    word = re.search(r"(?:^|(?<=\s))([A-Z][A-Za-z.]*)\s+$", text[p_start:at])
+    word = NAME_WORD_BEFORE.search(text[p_start:at])
     if not word:
         return False
     before = text[p_start:p_start + word.start(1)].rstrip()
-    return bool(before) and not re.search(r"[.!?:;“\"‘(—–-]$", before)
+    return bool(before) and not CLAUSE_MARK_AT_END.search(before)
 
 
 def _small(words: str) -> bool:
@@ -385,7 +454,7 @@ def _digits(number: str) -> float:
 
 def _word_value(words: str) -> float:
     """"twenty-six" → 26, "two hundred and fifty thousand" → 250000, "a dozen" → 12, "half a million" → 500000."""
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in NUMBER_WORD_SPLIT.split(words.lower()) if t and t != "and"]
     total, current = 0.0, 0.0
     index = 0
     if tokens[:2] == ["half", "a"]:
@@ -414,7 +483,7 @@ def _qualify(text: str, claim: Claim, p_start: int, p_end: int) -> None:
         before = None  # "hand over 23 prisoners": a particle, not "more than"
     if before:
         word = before.group("q").lower()
-        claim.qualifier = next(q for q, p in QUALIFIER_WORDS if re.fullmatch(p, word, re.I))
+        claim.qualifier = next(q for q, p in QUALIFIER_PATTERNS if p.fullmatch(word))
         claim.start = before.start("q")
     for qualifier, pattern in QUALIFIER_AFTER:
         after = pattern.match(text, claim.end, p_end)
@@ -430,13 +499,12 @@ def _qualify(text: str, claim: Claim, p_start: int, p_end: int) -> None:
 def _count_what(text: str, claim: Claim, p_end: int, heads: tuple[Head, ...]) -> None:
     """Set quantity, head and unit from the noun phrase after the number, and widen the text to it."""
     at = claim.core_end
-    compound = re.match(r"-([A-Za-z]+)(?:-(?:old|long))?", text[at:p_end]) if claim.form == "number" else None
+    compound = COMPOUND_AFTER.match(text[at:p_end]) if claim.form == "number" else None
     if compound:
         _compound(text, claim, compound, p_end, heads)
         return
     # "one-fifth of Ukrainian territory", "$300bn in frozen assets", "seven of their own drones"
-    linker = r"(?:in|of|worth\s+of|for)" if claim.form == "money" else r"of"
-    lead = re.match(rf"\s+(?:{linker}\s+(?:{DETERMINERS}\s+)?(?:own\s+)?)?", text[at:p_end], re.I)
+    lead = (MONEY_LEAD if claim.form == "money" else OF_LEAD).match(text[at:p_end])
     np_start = at + (lead.end() if lead else 0)
     np_end = _phrase_end(text, np_start, p_end)
     found = _last_head(text, np_start, np_end, heads, roles=("noun", "people"))
@@ -448,7 +516,7 @@ def _count_what(text: str, claim: Claim, p_end: int, heads: tuple[Head, ...]) ->
         if head.role == "people":
             _outcome(text, claim, m.end(), p_end, heads)
     elif not _outcome(text, claim, at, p_end, heads):  # "millions have been displaced"
-        words = re.findall(r"[A-Za-z][\w’'-]*", text[np_start:np_end])
+        words = PHRASE_WORD.findall(text[np_start:np_end])
         if words:
             claim.quantity, claim.head = words[-1].lower(), words[-1]
             claim.end = np_start + text[np_start:np_end].rfind(words[-1]) + len(words[-1])
@@ -471,7 +539,7 @@ def _compound(text: str, claim: Claim, compound: re.Match, p_end: int, heads: tu
     claim.end = at + compound.end()
     np_start = claim.end + len(text[claim.end:p_end]) - len(text[claim.end:p_end].lstrip())
     np_end = _phrase_end(text, np_start, p_end)
-    words = re.findall(r"[A-Za-z][\w’'-]*", text[np_start:np_end])
+    words = PHRASE_WORD.findall(text[np_start:np_end])
     if words and np_start > claim.end:
         claim.head = words[-1]
         claim.end = np_start + text[np_start:np_end].rfind(words[-1]) + len(words[-1])
@@ -480,10 +548,10 @@ def _compound(text: str, claim: Claim, compound: re.Match, p_end: int, heads: tu
 def _phrase_end(text: str, start: int, p_end: int, max_words: int = 5) -> int:
     """End of the noun phrase at ``start``: before punctuation or a boundary word, at most ``max_words`` words."""
     end = start
-    for n, token in enumerate(re.finditer(r"[^\s]+", text[start:p_end])):
+    for n, token in enumerate(TOKEN.finditer(text[start:p_end])):
         word = token.group(0)
-        bare = re.sub(r"[^\w’'-]+$", "", word)
-        if n >= max_words or not bare or bare.lower() in BOUNDARY or not re.match(r"[\w]", word):
+        bare = TRAILING_PUNCTUATION.sub("", word)
+        if n >= max_words or not bare or bare.lower() in BOUNDARY or not WORD_START.match(word):
             break
         end = start + token.start() + len(bare)
         if bare != word:  # punctuation after the word ends the phrase
@@ -495,10 +563,15 @@ def _last_head(text: str, start: int, end: int, heads: tuple[Head, ...], roles: 
     """The codebook noun that ends last among those starting inside ``text[start:end]`` (a phrase may
     run past ``end``: "prisoners of war"); among those ending at one place, the longest ("member states")."""
     best = None
+    window_end = min(len(text), end + 20)
+    window = text[start:window_end]
+    # In ASCII text a head matches only where its first word stands, in some case (re.I folds
+    # ASCII letters only onto each other), so a window without that word is not searched for it.
+    lowered = window.lower() if window.isascii() else None
     for head in heads:
-        if head.role not in roles:
+        if head.role not in roles or (lowered is not None and head.first and head.first not in lowered):
             continue
-        for m in head.pattern.finditer(text, start, min(len(text), end + 20)):
+        for m in head.pattern.finditer(text, start, window_end):
             if m.start() >= end:
                 break
             key = (m.end(), m.end() - m.start())
@@ -509,8 +582,7 @@ def _last_head(text: str, start: int, end: int, heads: tuple[Head, ...], roles: 
 
 def _outcome(text: str, claim: Claim, at: int, p_end: int, heads: tuple[Head, ...]) -> bool:
     """"people have been killed or wounded": what happened to the people counted names the quantity."""
-    bridge = re.match(r"(?:\s+(?:have|has|had|been|were|was|are|is|being|reportedly|already|now|also|since|all|"
-                      r"either|thought|believed|estimated|feared|to|be|who|that|more|others))*\s+", text[at:p_end], re.I)
+    bridge = OUTCOME_BRIDGE.match(text[at:p_end])
     if not bridge:
         return False
     begin = at + bridge.end()
@@ -533,7 +605,7 @@ def _rate(text: str, claim: Claim, p_end: int, sets: list[tuple[int, int, str]])
         claim.unit = f"count per {after.group('unit').lower()}"
         return
     near = [unit for s, e, unit in sets if unit and (0 <= claim.start - e <= 25 or 0 <= s - claim.end <= 3)
-            and not re.search(r"[.;:!?]", text[min(e, claim.start):max(e, claim.start)])]
+            and not SENTENCE_MARK.search(text[min(e, claim.start):max(e, claim.start)])]
     if near:
         claim.unit = f"count per {near[0]}"
 
