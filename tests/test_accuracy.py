@@ -4,8 +4,10 @@ Three golds: the three seed articles the rules were developed on (tests/gold), a
 invented articles in other styles — a live blog, a state-agency dispatch, a wire story with
 straight quotes and inverted attributions, a transcript, a broadcaster's page, an explainer —
 that the rules were not written for (tests/unseen; scored first, then used to improve the rules,
-so a development set now), and three held-out articles with demand gold only (tests/holdout)
-that no rule was written against. Run with ``pytest -s`` to see the tables.
+so a development set now), four more invented articles with demand gold only in still other
+styles — French-wire, US network, Russian state media, European analysis — (tests/dev; scored
+first, then used to improve the demand rules), and three held-out articles with demand gold only
+(tests/holdout) that no rule was written against. Run with ``pytest -s`` to see the tables.
 """
 from __future__ import annotations
 
@@ -25,22 +27,26 @@ FLOORS = {
               "indirect speech": ("span_f1", 0.95), "time expressions": ("f1", 0.97), "demands": ("f1", 0.83)},
     "unseen": {"actor mentions": ("f1", 0.92), "quotes": ("f1", 0.95), "fragments": ("f1", 0.85),
                "indirect speech": ("span_f1", 0.92), "time expressions": ("f1", 0.95),
-               # Demands do not generalise yet (F1 0.18 when first scored, 0.59 after rules written with
+               # Demands do not generalise yet (F1 0.18 when first scored, 0.73 after rules written with
                # this set in view): a regression guard only.
-               "demands": ("f1", 0.56)},
+               "demands": ("f1", 0.69)},
+    # Demand gold only; F1 0.27 when first scored, 0.52 after rules written with it in view.
+    "dev": {"demands": ("f1", 0.48)},
     # Three articles written for demands only and never looked at while the rules were written:
-    # the honest measure of how far the demand rules generalise (F1 0.35 when first scored, 0.36 now).
+    # the honest measure of how far the demand rules generalise (F1 0.35 when first scored, 0.36
+    # and then 0.33 after later rounds of general rules: they have not carried over to this set).
     "holdout": {"demands": ("f1", 0.3)},
 }
 SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.96}, "unseen": {"quotes": 0.95, "indirect speech": 0.94},
-                  "holdout": {}}
+                  "dev": {}, "holdout": {}}
 VALUE_FLOORS = {"seeds": 0.97, "unseen": 0.93}  # share of matched time expressions with the gold's value
 
 
-@pytest.fixture(scope="module", params=["seeds", "unseen", "holdout"])
+@pytest.fixture(scope="module", params=["seeds", "unseen", "dev", "holdout"])
 def scored(request):
     corpus_dir, gold_file = {"seeds": (paths.SEED_CORPUS, TESTS / "gold" / "gold.json"),
                              "unseen": (TESTS / "unseen", TESTS / "unseen" / "gold.json"),
+                             "dev": (TESTS / "dev", TESTS / "dev" / "gold.json"),
                              "holdout": (TESTS / "holdout", TESTS / "holdout" / "gold.json")}[request.param]
     tables = score(load_corpus(corpus_dir), load_gold(gold_file))
     with pd.option_context("display.width", 200):
