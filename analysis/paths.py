@@ -19,6 +19,8 @@ CODEBOOKS = PACKAGE / "codebooks"
 TEMPLATES = PACKAGE / "templates"
 SEED_GOLD = ROOT / "tests" / "gold" / "gold.json"  # hand-coded gold of raw/ (see its README)
 UNSEEN_CORPUS = ROOT / "tests" / "unseen"  # six invented articles in other styles, with their gold.json
+DEMAND_DEV_CORPUS = ROOT / "tests" / "dev"  # four more invented articles, demand gold only
+HOLDOUT_CORPUS = ROOT / "tests" / "holdout"  # three articles no demand rule was written against, demand gold only
 GOLD_NAME = "gold.json"  # a bring-your-own corpus may carry its gold under this name
 
 CORPUS_ENV = "ANALYSIS_CORPUS"
