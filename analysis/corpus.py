@@ -88,6 +88,17 @@ class Corpus:
                 f"{len(self.sentences)} sentences give back their text; segments cover every non-blank character")
 
 
+def rows_by_article(table: pd.DataFrame, *columns: str) -> dict[str, list]:
+    """Article id → the values of ``columns`` in each of its rows (the value itself for one
+    column, a tuple for several), in table order. One pass over the table, where filtering it
+    once per article would scan it once per article."""
+    values = zip(*(table[c] for c in columns)) if len(columns) > 1 else table[columns[0]]
+    grouped: dict[str, list] = {}
+    for article_id, value in zip(table["article_id"], values):
+        grouped.setdefault(article_id, []).append(value)
+    return grouped
+
+
 def load_corpus(folder: Path | str | None = None) -> Corpus:
     """Load and segment every article listed in ``folder/manifest.csv``.
 

@@ -67,7 +67,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .corpus import Corpus
+from .corpus import Corpus, rows_by_article
 from .manifest import CorpusError
 from .quotes import quote_spans
 from .spans import longest_first
@@ -210,7 +210,7 @@ def _rules_with_requirements() -> tuple[tuple[str, re.Pattern, re.Pattern | None
                               rf"|{WORD_NUMBER}(?:[\s-]+(?:and\s+)?(?:{WORD_NUMBER}|dozen|{SCALE_WORD}))*)\b", i)),
     )
     requirements = (DIGIT, DIGIT, PERCENT, None, HALF, None, None, None, None, DIGIT, None)
-    return tuple((form, pattern, required) for (form, pattern), required in zip(rules, requirements))
+    return tuple((form, pattern, required) for (form, pattern), required in zip(rules, requirements, strict=True))
 
 
 # ---------------------------------------------------------------- codebook
@@ -287,9 +287,9 @@ def number_claims(corpus: Corpus, quantities: pd.DataFrame | Path | str | None =
     paragraphs = corpus.paragraphs[corpus.paragraphs["zone"].isin(zones)]
     # Each article's sentences and time expressions as plain lists, split by article in one pass
     # (filtering the whole tables once per article, and reading them row by row, was slow).
-    sentence_starts = _by_article(corpus.sentences, ["start"])
-    sentence_numbers = _by_article(corpus.sentences, ["sentence"])
-    time_rows = _by_article(expressions, list(TIME_FIELDS))
+    sentence_starts = rows_by_article(corpus.sentences, "start")
+    sentence_numbers = rows_by_article(corpus.sentences, "sentence")
+    time_rows = rows_by_article(expressions, *TIME_FIELDS)
     rows = []
     for article_id, group in paragraphs.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
@@ -311,15 +311,6 @@ def number_claims(corpus: Corpus, quantities: pd.DataFrame | Path | str | None =
 
 # The fields of a time expression the claims use, in the order of the tuples ``paragraph_claims`` takes.
 TIME_FIELDS = ("start", "end", "kind", "value", "rule")
-
-
-def _by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list]:
-    """Article id → the rows of ``columns`` (one value each, or a tuple for several), in table order."""
-    values = zip(*(table[c] for c in columns)) if len(columns) > 1 else table[columns[0]]
-    grouped: dict[str, list] = {}
-    for article_id, value in zip(table["article_id"], values):
-        grouped.setdefault(article_id, []).append(value)
-    return grouped
 
 
 def paragraph_claims(text: str, start: int, end: int, heads: tuple[Head, ...],

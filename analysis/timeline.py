@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import paths
 from .actors import Codebook, article_mentions, default_codebook, subject_mentions
-from .corpus import Corpus
+from .corpus import Corpus, rows_by_article
 from .quotes import quote_spans
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -100,12 +100,7 @@ def temporal_expressions(corpus: Corpus) -> pd.DataFrame:
     """One row per time expression (see the module docstring), offsets into the raw text."""
     outlets = corpus.outlet_of()
     dates = dict(zip(corpus.articles["id"], corpus.articles["date"]))
-    # (start, end, number) of each article's sentences, gathered in one pass over the table
-    # rather than by filtering it once per article.
-    sentence_bounds: dict[str, list[tuple]] = {}
-    for article_id, start, end, number in zip(corpus.sentences["article_id"], corpus.sentences["start"],
-                                              corpus.sentences["end"], corpus.sentences["sentence"]):
-        sentence_bounds.setdefault(article_id, []).append((start, end, number))
+    sentence_bounds = rows_by_article(corpus.sentences, "start", "end", "sentence")
     rows = []
     for article_id, paragraphs in corpus.paragraphs.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
