@@ -128,7 +128,7 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|with
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
 ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){1,4}?(?:of|for)\s+", re.I)
-# Categories that forbid something: an objection to that thing holds the category as a condition.
+# Categories that forbid something: an objection to that thing holds the category (see _sentence).
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|"
@@ -136,9 +136,8 @@ OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
 PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|power|shipping|the Black Sea)", re.I)
-# "the partial truce agreed by Donald Trump and Vladimir Putin": a passive with its agents.
-# "the ceasefire sought by Trump", "the idea, put forward by the American president": a passive
-# whose agent holds the position, with the stance of its verb.
+# "the partial truce agreed by Trump and Putin", "the ceasefire sought by Trump": a passive whose
+# agents hold the position, with the stance of its verb (acceptance unless AGENT_STANCE says otherwise).
 BY_AGENT_VERB = re.compile(
     r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
     r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|"
@@ -191,6 +190,13 @@ def _anaphor(text: str, start: int, end: int) -> re.Match | None:
     return None
 
 
+def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
+    """Whether ``text[start:end]`` takes a stance on what the anaphor points to, outside the
+    anaphor itself: "Kiev would study the proposal" names the proposal again and takes none."""
+    rest = text[start:anaphor.start()] + " " + text[anaphor.end():end]
+    return any(_stances()[stance].search(rest) for stance in STANCE_PRIORITY if stance != "propose")
+
+
 def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
     """(category, start, end) of every category cue in the sentence, in codebook order."""
     hits = []
@@ -208,19 +214,16 @@ def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[i
     """A sentence with no category cue that points back to a proposal ("Putin agreed to the
     proposal"): the categories of the nearest earlier sentence that named one, within reach."""
     hit = _anaphor(text, s_start, s_end)
-    if hit is None or s_start - antecedents[0][0] > ANAPHOR_REACH:
+    if hit is None or s_start - antecedents[0][0] > ANAPHOR_REACH or not _takes_stance(text, s_start, s_end, hit):
         return []
-    if not any(_stances()[stance].search(text[s_start:hit.start()] + " " + text[hit.end():s_end])
-               for stance in STANCE_PRIORITY if stance != "propose"):
-        return []  # "Kiev would study the proposal": naming the proposal again takes no position on it
     nearest = antecedents[0][0]
     return [(category, hit.start(), hit.end()) for start, category in antecedents if start == nearest]
 
 
 def _agents(text: str, mentions, start: int, limit: int) -> tuple[list[str], int]:
-    """The actors of a by-phrase starting at ``start``: "by Donald Trump", "by the presidents of
-    Russia and the United States" (the presidents, not the countries), "by London and Paris";
-    and where the phrase ends."""
+    """The actors of a by-phrase starting at ``start`` ("by Donald Trump", "by London and Paris")
+    and where the phrase ends. Countries inside a title ("by the presidents of Russia and the
+    United States") are not agents: such a phrase gives none."""
     names, position = [], start
     for m in sorted((m for m in mentions if start <= m.start < min(limit, start + 120) and m.actor and not m.in_title),
                     key=lambda m: m.start):
@@ -241,10 +244,7 @@ def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[t
             continue
         earlier = [(start, category) for category, start, _ in named if start < a]
         hit = _anaphor(text, a, b)
-        if not earlier or hit is None:
-            continue
-        if not any(_stances()[stance].search(text[a:hit.start()] + " " + text[hit.end():b])
-                   for stance in STANCE_PRIORITY if stance != "propose"):
+        if not earlier or hit is None or not _takes_stance(text, a, b, hit):
             continue
         nearest = max(earlier)[0]
         extra += [(category, hit.start(), hit.end()) for start, category in earlier if start == nearest]
@@ -309,9 +309,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
         stance = present[0] if present else carried.get(index)
-        if "condition" in present and _stances()["condition"].search(text, clause[0], cue_start):
+        if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
-        elif stance == "condition" and "accept" in present and not _stances()["condition"].search(text, clause[0], cue_start):
+        elif stance == "condition" and "accept" in present and not stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "accept"  # "ready to back the energy pause provided Russia stops": accepted, on a condition
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = categories().loc[category, "stance_without_cue"] or None
