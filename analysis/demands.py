@@ -35,7 +35,7 @@ STANCE_PRIORITY = ["refuse_to_confirm", "accept_in_principle", "reject", "condit
 COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stance", "voice", "source", "start", "end",
            "evidence"]
 # "a US-backed proposal", "Washington’s proposal", "a U.S.-proposed 30-day ceasefire": an author inside a noun phrase.
-AUTHORED = r"(?:{actor})(?:[’']s\s+(?:[\w-]+\s+){{0,2}}(?:proposal|plan|initiative|offer|terms)|-(?:backed|brokered|proposed|led|drafted))"
+AUTHORED = r"(?:{actor})(?:[’']s\s+(?:[\w-]+\s+){{0,2}}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted))"
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +135,7 @@ OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|
                        r"reject(?:s|ed)?|negative attitude)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
+PARTIAL_WITHIN = re.compile(r"(?:energy|partial|limited|infrastructure|maritime|air)\b", re.I)  # "the energy pause"
 PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|power|shipping|the Black Sea)", re.I)
 # "the partial truce agreed by Trump and Putin", "the ceasefire sought by Trump": a passive whose
 # agents hold the position, with the stance of its verb (acceptance unless AGENT_STANCE says otherwise).
@@ -204,6 +205,7 @@ def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]
         for cue in pattern.finditer(text, s_start, s_end):
             if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
                                                    or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
+                                                   or PARTIAL_WITHIN.match(cue.group())
                                                    or PARTIAL_AFTER.match(text, cue.end())):
                 continue
             hits.append((category, cue.start(), cue.end()))
@@ -254,7 +256,7 @@ def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[t
 def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> bool:
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
     condition: it comes before the clause's condition cue, and another position follows that cue."""
-    condition = _stances()["condition"].search(text, cue_end, clause[1])
+    condition = next((c for c in _stances()["condition"].finditer(text, clause[0], clause[1]) if c.end() > cue_end), None)
     return condition is not None and any(condition.end() <= start < clause[1] for _, start, _ in named)
 
 
@@ -311,8 +313,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         stance = present[0] if present else carried.get(index)
         if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
-        elif stance == "condition" and "accept" in present and not stance_cues["condition"].search(text, clause[0], cue_start):
-            stance = "accept"  # "ready to back the energy pause provided Russia stops": accepted, on a condition
+        elif stance == "condition" and "accept" in present and not stance_cues["condition"].search(text, clause[0], cue_start) \
+                and not re.search(r"\bonly\b", window, re.I):
+            # "ready to back the energy pause provided Russia stops": accepted, on a condition; but
+            # "would agree to a truce only if ..." has not accepted it.
+            stance = "accept"
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = categories().loc[category, "stance_without_cue"] or None
         if stance is None or (category, clause) in seen:
@@ -471,6 +476,13 @@ def _speaks_for(codebook: Codebook, speaker: str, subject: str) -> bool:
             and told_by.get("camp", "?") == held_by.get("camp", "!"))
 
 
+def _agrees_on_condition(text: str, clause: tuple[int, int], position: int) -> bool:
+    """Whether the clause's subject agrees on a condition before ``position`` ("X would agree to a
+    truce only if ..."): then the subject, not the target of the condition, sets it."""
+    condition = _stances()["condition"].search(text, clause[0], position + 1)
+    return condition is not None and _stances()["accept"].search(text, clause[0], condition.start()) is not None
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
@@ -497,6 +509,8 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                             _possessor(text, mentions, content_start, position)))
         if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
+        if stance == "condition" and subject and subject != speaker and _agrees_on_condition(text, clause, position):
+            return subject, "third_party", speaker  # "Moscow would agree only if ..., the Kremlin said": Moscow sets it
         if subject and subject != speaker and _speaks_for(tracker.codebook, speaker, subject):
             return subject, "third_party", speaker  # "the White House says the president will press Putin to ..."
         if stance == "refuse_to_confirm":
@@ -509,6 +523,9 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if owner:
             return owner[-1].actor, "third_party", teller[0].actor if teller else ""
         return None
+    earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
+    if earlier and stance in ("demand", "condition") and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
+        return earlier[0].actor, "outlet", ""  # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target
     if subjects:
         return subjects[0].actor, "outlet", ""
     owner = _possessor(text, mentions, clause[0], position) or _possessor(text, mentions, s_start, position)
@@ -518,7 +535,6 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                               text[clause[0]:clause[1]], re.I):
         return None  # a pronoun in mid-sentence may point anywhere ("... Putin as he continues to resist")
     # A clause continuing a list, or a sentence opened by a pronoun: the subject so far.
-    earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
     if earlier:
         return earlier[0].actor, "outlet", ""
     pronoun = re.match(r"\W*(he|she)\b", text[s_start:s_end], re.I)

@@ -236,3 +236,16 @@ def test_the_idea_of_announces_its_content_and_points_nowhere(positions):
     assert not any(who == "Donald Trump" and category == "prisoner_exchange" and stance == "accept"
                    and voice != "outlet" for who, category, stance, voice in found)
     assert sum(1 for who, category, _, _ in found if who == "Donald Trump" and category == "prisoner_exchange") <= 1
+
+
+def test_a_request_for_the_deals_details_is_a_demand_of_category_other(positions):
+    assert ("Volodymyr Zelenskyy", "other", "demand", "outlet") in positions(
+        "Zelenskyy wants to know what exactly Moscow has promised.\n")
+    assert ("Volodymyr Zelenskyy", "other", "demand", "outlet") in positions(
+        "Zelenskyy said Kyiv backed the pause. He wants the full details in writing.\n")
+    assert positions("The details of the call were not released.\n") == set()
+
+
+def test_an_idea_or_suggestion_named_with_its_author_is_their_proposal(positions):
+    found = positions("Trump backed Putin’s suggestion of ice hockey matches between Russian and American players.\n")
+    assert {("Vladimir Putin", "other", "propose", "outlet"), ("Donald Trump", "other", "accept", "outlet")} <= found
