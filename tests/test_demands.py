@@ -249,3 +249,17 @@ def test_a_request_for_the_deals_details_is_a_demand_of_category_other(positions
 def test_an_idea_or_suggestion_named_with_its_author_is_their_proposal(positions):
     found = positions("Trump backed Putin’s suggestion of ice hockey matches between Russian and American players.\n")
     assert {("Vladimir Putin", "other", "propose", "outlet"), ("Donald Trump", "other", "accept", "outlet")} <= found
+
+
+def test_the_subject_of_a_that_clause_is_the_target_of_a_demand(positions):
+    found = positions("Moscow also wants firm guarantees that Kiev will not use any pause to carry out mobilisation.\n")
+    assert ("Russia", "halt_mobilisation_rearmament", "demand", "outlet") in found
+    assert not any(who == "Ukraine" for who, *_ in found)
+
+
+def test_agreeing_only_if_sets_a_condition_and_accepts_nothing(positions):
+    found = positions("Russia will accept a ceasefire only if Ukraine stops mobilisation, Peskov said.\n")
+    assert found == {("Russia", "halt_mobilisation_rearmament", "condition", "third_party")}
+    found = positions("Zelenskyy said he was ready to back the energy pause provided Russia stopped its strikes.\n")
+    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
+    assert not any(category == "accept_ceasefire" for _, category, _, _ in found)  # "the energy pause" is partial
