@@ -117,11 +117,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in re.finditer(r";|\s[–—-]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
                          r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|,\s+(?=(?:instead\s+)?\w+ing\b)",
                          text[start:end]):
+        if m.group().isspace() and text[start + m.end():start + m.end() + 5] == "that " and COMPLEMENT_NOUN.search(text, start, start + m.start()):
+            continue  # "dismissed the idea that Ukraine's partners should ...": the noun's content, not a new clause
         cuts.append(start + m.end())
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+COMPLEMENT_NOUN = re.compile(r"\b(?:idea|notion|suggestion|claim|proposal|demand|insistence)\Z", re.I)
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|without|lack of|post-|before)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
@@ -177,7 +180,8 @@ ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the|such\s+an?|these|those|his|her|their|its|(?:[A-Z][\w.]*[’']s))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition)\b"
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
-    r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused)\s+(?:it|this|that)\b)", re.I)
+    r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it|this|that)\b"
+    r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b)", re.I)
 # How far back, in characters, "the proposal" may point.
 ANAPHOR_REACH = 600
 

@@ -263,3 +263,16 @@ def test_agreeing_only_if_sets_a_condition_and_accepts_nothing(positions):
     found = positions("Zelenskyy said he was ready to back the energy pause provided Russia stopped its strikes.\n")
     assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
     assert not any(category == "accept_ceasefire" for _, category, _, _ in found)  # "the energy pause" is partial
+
+
+def test_what_an_idea_says_belongs_to_the_clause_that_judges_it(positions):
+    found = positions("He dismissed the idea that Ukraine's partners should stop arming it, Zelenskyy's office said.\n")
+    assert ("Volodymyr Zelenskyy", "halt_western_military_aid", "demand", "outlet") not in found
+    assert any(category == "halt_western_military_aid" and stance == "reject" for _, category, stance, _ in found)
+
+
+def test_speaking_out_against_and_saying_no_to_anything_of_the_kind_reject(positions):
+    assert ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject", "outlet") in positions(
+        "Zelenskyy again spoke out against any restrictions on Western arms supplies.\n")
+    assert ("Russia", "prisoner_exchange", "reject", "outlet") in positions(
+        "Kyiv has pushed for an all-for-all exchange; Moscow has so far said no to anything of the kind.\n")
