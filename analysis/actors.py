@@ -369,7 +369,9 @@ def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) 
         before = _word_before(text, m.start(), p_start).lower()
         if form == "capital":
             after = _word_after(text, m.end(), p_end).lower()
-            if zone in ("dateline", "byline") or surface.isupper() or before in LOCATIVE or after in PLACE_FOLLOWERS:
+            possessive = POSSESSIVE.match(text, m.end()) is not None  # "in Moscow's view": the government's
+            if zone in ("dateline", "byline") or surface.isupper() or (before in LOCATIVE and not possessive) \
+                    or after in PLACE_FOLLOWERS:
                 continue
         elif codebook.actor(actor).get("type") == "state" and before in STATE_AS_PLACE:
             continue  # "talks in Saudi Arabia": a place

@@ -276,3 +276,4 @@ def test_speaking_out_against_and_saying_no_to_anything_of_the_kind_reject(posit
         "Zelenskyy again spoke out against any restrictions on Western arms supplies.\n")
     assert ("Russia", "prisoner_exchange", "reject", "outlet") in positions(
         "Kyiv has pushed for an all-for-all exchange; Moscow has so far said no to anything of the kind.\n")
+

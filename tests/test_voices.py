@@ -67,6 +67,11 @@ def test_capital_is_an_actor_only_where_it_acts(annotate):
     assert list(found["surface"]) == ["Moscow", "Washington"]
 
 
+def test_a_capitals_possessive_after_a_preposition_is_its_government(annotate):
+    _, found, *_ = annotate("The plan ran into trouble in Moscow’s reply and in Kyiv.\n")
+    assert list(found["surface"]) == ["Moscow"]
+
+
 def test_apposition_and_his_references(annotate):
     text = ("Kaja Kallas, the EU’s top diplomat, spoke on Monday. Zelenskyy said the sovereignty of his country "
             "was not negotiable. Trump said he would call his Russian counterpart.\n")
