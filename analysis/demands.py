@@ -155,6 +155,23 @@ AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "r
 # "The conditions set out by the Russian president ...: the withdrawal of ..., and ...": what follows is theirs.
 LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-]+\s+)?(?:set\s+out|laid\s+out|"
                         r"put\s+forward|set|named|listed|issued|made|outlined|presented)\s+by\s+", re.I)
+# "Moscow's demands: ...", "a list of conditions: ...": a colon opening the items of a list.
+LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines)\s*:\s", re.I)
+
+
+def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int, str] | None:
+    """(holder, where the items start, stance) for a list that a colon opens after naming demands
+    or conditions; the holder is the possessor of the list ("Russia's demands:") or the subject
+    before the colon. None when there is no such list or no holder."""
+    head = LIST_HEAD.search(text, s_start, s_end)
+    if head is None:
+        return None
+    holder = _possessor(text, mentions, s_start, head.end("noun")) or next(
+        (m.actor for m in subject_mentions(text, mentions, s_start, head.start())), None)
+    stance = "demand" if head.group("noun").lower() in ("demands", "asks") else "condition"
+    return (holder, head.end(), stance) if holder else None
+
+
 # "the ceasefire that Ukraine agreed to", "the full ceasefire which Trump wanted": a relative
 # clause right after the cue names who holds it, and its verb the stance.
 RELATIVE_VERBS = [
@@ -280,7 +297,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     seen = set()
     owner = LIST_OWNER.search(text, s_start, s_end)
     owners = _agents(text, mentions, owner.end(), s_end)[0] if owner else []
-    list_owner = (owners[0], owner.end()) if owners else None
+    list_owner = (owners[0], owner.end(), "condition") if owners else _list_head(text, mentions, s_start, s_end)
     for category, cue_start, cue_end in named:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
         clause = clauses[index]
@@ -349,7 +366,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             seen.add((category, clause))
             continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
         if list_owner and cue_start >= list_owner[1]:
-            items.append({"who": list_owner[0], "category": category, "stance": "condition", "voice": "outlet",
+            items.append({"who": list_owner[0], "category": category, "stance": list_owner[2], "voice": "outlet",
                           "source": "", "start": cue_start, "end": cue_end})
             seen.add((category, clause))
             continue

@@ -277,3 +277,11 @@ def test_speaking_out_against_and_saying_no_to_anything_of_the_kind_reject(posit
     assert ("Russia", "prisoner_exchange", "reject", "outlet") in positions(
         "Kyiv has pushed for an all-for-all exchange; Moscow has so far said no to anything of the kind.\n")
 
+
+
+def test_a_colon_after_demands_or_conditions_opens_the_holders_list(positions):
+    assert positions("The Kremlin’s conditions: an end to Western arms supplies and a halt to mobilisation.\n") == {
+        ("Kremlin", "halt_western_military_aid", "condition", "outlet"),
+        ("Kremlin", "halt_mobilisation_rearmament", "condition", "outlet")}
+    assert ("Russia", "no_nato_membership", "demand", "outlet") in positions(
+        "Moscow’s familiar list of demands: Kyiv’s renunciation of NATO membership and recognition of Crimea.\n")
