@@ -161,13 +161,13 @@ LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|
 
 def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int, str] | None:
     """(holder, where the items start, stance) for a list that a colon opens after naming demands
-    or conditions; the holder is the possessor of the list ("Russia's demands:") or the subject
-    before the colon. None when there is no such list or no holder."""
+    or conditions; the holder is the possessor of the list ("Russia's demands:") or else the
+    first actor named before the colon. None when there is no such list or no holder."""
     head = LIST_HEAD.search(text, s_start, s_end)
     if head is None:
         return None
     holder = _possessor(text, mentions, s_start, head.end("noun")) or next(
-        (m.actor for m in subject_mentions(text, mentions, s_start, head.start())), None)
+        (m.actor for m in mentions if s_start <= m.start < head.start() and m.actor and not m.in_title), None)
     stance = "demand" if head.group("noun").lower() in ("demands", "asks") else "condition"
     return (holder, head.end(), stance) if holder else None
 
