@@ -125,6 +125,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 COMPLEMENT_NOUN = re.compile(r"\b(?:idea|notion|suggestion|claim|proposal|demand|insistence)\Z", re.I)
+# A negation just before a cue: "would never recognise ...", "will not give up land" (but in "will
+# not use any pause" the negation is of another verb).
+# A topic not discussed ("had not discussed military aid") is no position.
+NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+\s+)?(?:discuss|raise|mention|talk|address|touch)"
+                     r"\w*\s)(?:\w+ly\s+)?\Z", re.I)
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|without|lack of|post-|before)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
@@ -230,7 +235,10 @@ def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]
                                                    or PARTIAL_AFTER.match(text, cue.end())):
                 continue
             hits.append((category, cue.start(), cue.end()))
-    return hits
+    # Where cues of two categories overlap ("a veto on sending troops to Ukraine"), the first is the
+    # phrase's head and says what is meant (the longer, where both start together).
+    return [h for h in hits if not any(o[0] != h[0] and o[1] < h[2] and h[1] < o[2]
+                                       and (o[1], h[2] - h[1]) < (h[1], o[2] - o[1]) for o in hits)]
 
 
 def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
@@ -339,6 +347,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # "ready to back the energy pause provided Russia stops": accepted, on a condition; but
             # "would agree to a truce only if ..." has not accepted it.
             stance = "accept"
+        if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
+                and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):
+            stance = "reject"  # "Ukraine would never recognise Crimea as Russian"
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = categories().loc[category, "stance_without_cue"] or None
         if stance is None or (category, clause) in seen:
@@ -347,7 +358,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition"  # demands named as such are conditions
         if stance == "condition" and _conditioned(text, clause, cue_end, named):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
-        if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window):
+        if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window) \
+                and "veto" not in text[cue_start:cue_end].lower():  # refusing Moscow a veto over troops rejects the ban
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to
             # any agreement that involves them sets it as a condition.
             stance = "condition" if AGREEMENT_BEFORE.search(text, clause[0], cue_start) else "demand"
@@ -480,7 +492,7 @@ BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s+(
 # "Washington's push for ...", "Kyiv's rejection of ...", "Putin's answer was ...": a position
 # held in a noun phrase by its possessor.
 POSITION_NOUN = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:answer|response|reply|position|stance|rejection|refusal|"
-                           r"demands?|calls?|push|insistence|acceptance|support|opposition|objection|attitude|"
+                           r"demands?|calls?|push|insistence|acceptance|support|opposition|objection|attitude|view|eyes|"
                            r"conditions|terms|bid|usage|red lines?|veto)\b", re.I)
 
 

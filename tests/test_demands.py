@@ -285,3 +285,27 @@ def test_a_colon_after_demands_or_conditions_opens_the_holders_list(positions):
         ("Kremlin", "halt_mobilisation_rearmament", "condition", "outlet")}
     assert ("Russia", "no_nato_membership", "demand", "outlet") in positions(
         "Moscow’s familiar list of demands: Kyiv’s renunciation of NATO membership and recognition of Crimea.\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelenskyy insisted that Ukraine would never recognise occupied territory as Russian.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "reject", "reported")),
+    ("Ukraine will not give up any land, Zelenskyy said.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "reject", "reported")),
+    ("Macron said Europe would not accept a Russian veto on sending troops to Ukraine.\n",
+     ("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported")),
+    ("Putin told Trump that a full ceasefire required an end to foreign military aid to Kyiv.\n",
+     ("Vladimir Putin", "halt_western_military_aid", "condition", "reported")),
+    ("Sybiha called on Moscow to accept the 30-day ceasefire without conditions.\n",
+     ("Andrii Sybiha", "accept_ceasefire", "demand", "reported")),
+    ("In Moscow’s view, Western arms deliveries must end before any truce.\n",
+     ("Russia", "halt_western_military_aid", "condition", "outlet")),
+])
+def test_negations_vetoes_requirements_and_views(positions, sentence, expected):
+    found = positions(sentence)
+    assert expected in found
+    assert len({(who, category) for who, category, _, _ in found}) == len(found)  # one stance per position
+
+
+def test_a_topic_not_discussed_is_no_position(positions):
+    assert positions("Trump said he and Putin had not discussed military aid at all.\n") == set()
