@@ -38,6 +38,11 @@ CONTENT_ZONES = ("headline", "standfirst", "byline", "dateline", "caption", "cre
 
 APOSTROPHES = "’'"
 POSSESSIVE = re.compile(r"[’']s?(?![\w])")
+# "Moscow's said no", "Putin's insisting": 's is "has" or "is" before these, not a possessive.
+CONTRACTED = re.compile(r"[’']s\s+(?:already|also|now|still|long|repeatedly|just|never|not|been|got|said|called|ruled|"
+                        r"dismissed|rejected|insist(?:ed|ing)|demand(?:ed|ing)|agreed|accepted|backed|welcomed|proposed|"
+                        r"offered|refused|signalled|made|warned|told|asked|urged|pushed|pressed|set|laid|spoken|"
+                        r"talking|saying|calling|pushing|pressing|refusing|offering|ready|willing|open|prepared)\b")
 # A capital is a place, not a government, after these words ("flew to Moscow", "in Kyiv").
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "via", "across", "around", "outside", "through",
             "toward", "towards", "visit", "visited", "visits", "visiting", "left", "leave", "leaving", "reach",
@@ -503,7 +508,8 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
             if word and word.group(1).lower() not in SUBJECT_PRECEDERS and not word.group(1)[0].isupper():
                 continue
         if POSSESSIVE.match(text, m.end) and not re.match(r"[’']s\s+(?:spokes\w+|officials?|statement|readout|press)\b",
-                                                          text[m.end:m.end + 25]):
+                                                          text[m.end:m.end + 25]) \
+                and not CONTRACTED.match(text, m.end):
             continue
         out.append(m)
     return out

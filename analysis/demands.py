@@ -125,6 +125,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 COMPLEMENT_NOUN = re.compile(r"\b(?:idea|notion|suggestion|claim|proposal|demand|insistence)\Z", re.I)
+TROOPS = re.compile(r"\b(?:troops|soldiers|forces?|contingents?|peacekeep\w*|deploy\w*)\b", re.I)
 # A negation just before a cue: "would never recognise ...", "will not give up land" (but in "will
 # not use any pause" the negation is of another verb).
 # A topic not discussed ("had not discussed military aid") is no position.
@@ -140,7 +141,7 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|"
-                       r"reject(?:s|ed)?|negative attitude)\b", re.I)
+                       r"reject(?:s|ed)?|negative attitude|unacceptable)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
 PARTIAL_WITHIN = re.compile(r"(?:energy|partial|limited|infrastructure|maritime|air)\b", re.I)  # "the energy pause"
@@ -203,7 +204,7 @@ ANAPHOR = re.compile(
     r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition)\b"
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
     r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it|this|that)\b"
-    r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b)", re.I)
+    r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+)", re.I)
 # How far back, in characters, "the proposal" may point.
 ANAPHOR_REACH = 600
 
@@ -358,6 +359,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition"  # demands named as such are conditions
         if stance == "condition" and _conditioned(text, clause, cue_end, named):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
+        if stance == "reject" and category == "security_guarantees" and TROOPS.search(text, cue_start, cue_end):
+            # Refusing a force of foreign troops holds "no foreign troops" (the gold's convention).
+            category, stance = "no_foreign_peacekeepers", "demand"
         if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window) \
                 and "veto" not in text[cue_start:cue_end].lower():  # refusing Moscow a veto over troops rejects the ban
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to

@@ -309,3 +309,17 @@ def test_negations_vetoes_requirements_and_views(positions, sentence, expected):
 
 def test_a_topic_not_discussed_is_no_position(positions):
     assert positions("Trump said he and Putin had not discussed military aid at all.\n") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Foreign Minister Sergei Lavrov's called European troops in Ukraine unacceptable.\n",
+     ("Sergei Lavrov", "no_foreign_peacekeepers", "demand", "outlet")),
+    ("And Mr Putin's insisting the root causes of the war are tackled first.\n",
+     ("Vladimir Putin", "broader_settlement", "demand", "outlet")),
+    ("Top of the list is Moscow's insistence on an end to Western weapons for Kyiv.\n",
+     ("Russia", "halt_western_military_aid", "demand", "outlet")),
+    ("The coalition plans to deploy troops to Ukraine. Moscow's said no to any such force.\n",
+     ("Russia", "no_foreign_peacekeepers", "demand", "outlet")),
+])
+def test_contracted_has_and_is_and_refusing_a_force(positions, sentence, expected):
+    assert expected in positions(sentence)
