@@ -503,10 +503,13 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
             continue
         head = m.start - len(m.title) - 1 if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title else m.start
         before = re.sub(r"(?:\b(?:the|a|an|The|A|An))\s*$", "", _tail(text, start, max(start, head)).rstrip()).rstrip()
-        if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")):
+        if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")) \
+                and not re.fullmatch(r"\s*[-•*·]", before):  # a bullet opens the clause
             word = re.search(r"([\w’'-]+)$", before)
             if word and word.group(1).lower() not in SUBJECT_PRECEDERS and not word.group(1)[0].isupper():
                 continue
+        if text[m.end:m.end + 1] == ")" and text[max(0, head - 1):head] == "(":
+            continue  # "(Xinhua)", "(AFP)": a parenthesis names a source, not a subject
         if POSSESSIVE.match(text, m.end) and not re.match(r"[’']s\s+(?:spokes\w+|officials?|statement|readout|press)\b",
                                                           text[m.end:m.end + 25]) \
                 and not CONTRACTED.match(text, m.end):

@@ -132,7 +132,8 @@ TROOPS = re.compile(r"\b(?:troops|soldiers|forces?|contingents?|peacekeep\w*|dep
 NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+\s+)?(?:discuss|raise|mention|talk|address|touch)"
                      r"\w*\s)(?:\w+ly\s+)?\Z", re.I)
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
-CEASEFIRE_AS_TIME = re.compile(r"(?:in the event of|after|during|once|until|without|lack of|post-|before)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
+                               r"guarantee|uphold|enforce|oversee|verify|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
@@ -162,7 +163,7 @@ AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "r
 LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-]+\s+)?(?:set\s+out|laid\s+out|"
                         r"put\s+forward|set|named|listed|issued|made|outlined|presented)\s+by\s+", re.I)
 # "Moscow's demands: ...", "a list of conditions: ...": a colon opening the items of a list.
-LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines)\s*:\s", re.I)
+LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines|program(?:me)?|agenda|wish list)\s*:\s", re.I)
 
 
 def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int, str] | None:
@@ -174,7 +175,7 @@ def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int,
         return None
     holder = _possessor(text, mentions, s_start, head.end("noun")) or next(
         (m.actor for m in mentions if s_start <= m.start < head.start() and m.actor and not m.in_title), None)
-    stance = "demand" if head.group("noun").lower() in ("demands", "asks") else "condition"
+    stance = "condition" if head.group("noun").lower() in ("conditions", "preconditions", "terms") else "demand"
     return (holder, head.end(), stance) if holder else None
 
 
@@ -287,7 +288,13 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> boo
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
     condition: it comes before the clause's condition cue, and another position follows that cue."""
     condition = next((c for c in _stances()["condition"].finditer(text, clause[0], clause[1]) if c.end() > cue_end), None)
-    return condition is not None and any(condition.end() <= start < clause[1] for _, start, _ in named)
+    if condition is not None and condition.group().lower().startswith("before"):
+        return False  # "arms deliveries must stop before he signs on to a truce": the cue is the condition
+    if condition is None:  # "... before he signs on to a full truce": what follows "before" is what is conditioned
+        earlier = next((c for c in _stances()["condition"].finditer(text, clause[0], cue_end)
+                        if c.group().lower().startswith("before ")), None)
+        return earlier is not None and any(clause[0] <= start < earlier.start() for _, start, _ in named)
+    return any(condition.end() <= start < clause[1] for _, start, _ in named)
 
 
 def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored, named) -> list[dict]:
@@ -351,6 +358,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
                 and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):
             stance = "reject"  # "Ukraine would never recognise Crimea as Russian"
+        if stance is None and list_owner and cue_start >= list_owner[1]:
+            stance = list_owner[2]  # an item of "Moscow's program: ..."
+        if stance is None and category in PROHIBITIONS and re.match(r"no\s", text[cue_start:cue_end], re.I):
+            stance = "demand"  # "no European troops in Ukraine": the ban, stated
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = categories().loc[category, "stance_without_cue"] or None
         if stance is None or (category, clause) in seen:
@@ -561,7 +572,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
             return owner[-1].actor, "third_party", teller[0].actor if teller else ""
         return None
     earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
-    if earlier and stance in ("demand", "condition") and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
+    if earlier and stance in ("demand", "condition", "propose") and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
         return earlier[0].actor, "outlet", ""  # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target
     if subjects:
         return subjects[0].actor, "outlet", ""

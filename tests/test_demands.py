@@ -323,3 +323,24 @@ def test_a_topic_not_discussed_is_no_position(positions):
 ])
 def test_contracted_has_and_is_and_refusing_a_force(positions, sentence, expected):
     assert expected in positions(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("- The Kremlin: no European troops in Ukraine, under any flag.\n",
+     {("Kremlin", "no_foreign_peacekeepers", "demand", "outlet")}),
+    ("Root causes is Moscow’s shorthand for its program: Ukraine out of NATO and a capped Ukrainian army.\n",
+     {("Russia", "no_nato_membership", "demand", "outlet"), ("Russia", "halt_mobilisation_rearmament", "demand", "outlet")}),
+    ("The catch: Putin wants Western arms deliveries to stop before he signs on to a full truce.\n",
+     {("Vladimir Putin", "halt_western_military_aid", "condition", "outlet")}),
+    ("MOSCOW, March 18 (Xinhua) -- Putin agreed on Tuesday to a 30-day pause in strikes on energy infrastructure.\n",
+     {("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet")}),
+    ("Trump proposed that Russia and Ukraine refrain from attacking each other’s energy facilities.\n",
+     {("Donald Trump", "energy_infrastructure_truce", "propose", "outlet")}),
+])
+def test_labels_bullets_programs_and_conditions_before(positions, sentence, expected):
+    assert positions(sentence) == expected
+
+
+def test_a_ceasefire_to_be_secured_is_a_time_frame_not_a_demand(positions):
+    found = positions("Britain has proposed sending a European contingent to Ukraine to help secure any future ceasefire.\n")
+    assert found == {("United Kingdom", "security_guarantees", "propose", "outlet")}
