@@ -27,15 +27,17 @@ FLOORS = {
               "indirect speech": ("span_f1", 0.95), "time expressions": ("f1", 0.97), "demands": ("f1", 0.83)},
     "unseen": {"actor mentions": ("f1", 0.92), "quotes": ("f1", 0.95), "fragments": ("f1", 0.85),
                "indirect speech": ("span_f1", 0.92), "time expressions": ("f1", 0.95),
-               # Demands do not generalise yet (F1 0.18 when first scored, 0.73 after rules written with
+               # Demands do not generalise yet (F1 0.18 when first scored, 0.78 after rules written with
                # this set in view): a regression guard only.
-               "demands": ("f1", 0.69)},
-    # Demand gold only; F1 0.27 when first scored, 0.52 after rules written with it in view.
-    "dev": {"demands": ("f1", 0.48)},
-    # Three articles written for demands only and never looked at while the rules were written:
-    # the honest measure of how far the demand rules generalise (F1 0.35 when first scored, 0.36
-    # and then 0.33 after later rounds of general rules: they have not carried over to this set).
-    "holdout": {"demands": ("f1", 0.3)},
+               "demands": ("f1", 0.74)},
+    # Demand gold only, ten articles: the first four scored F1 0.27 when first scored; the six added
+    # later got 34 of 126 records right when first scored; all ten reach 0.55 with them in view.
+    "dev": {"demands": ("f1", 0.51)},
+    # Six articles written for demands only and never looked at while the rules were written: the
+    # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
+    # scored, then 0.36 and 0.33 after later rounds of rules; on all six 0.35 with the rules of
+    # e0fddb0 and 0.36 with the next round's: the rules carry over to this set only a little.
+    "holdout": {"demands": ("f1", 0.33)},
 }
 SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.96}, "unseen": {"quotes": 0.95, "indirect speech": 0.94},
                   "dev": {}, "holdout": {}}
