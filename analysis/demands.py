@@ -93,17 +93,25 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                           [(start, end) for start, end, _ in q])
         authored = _authored_pattern(frozenset(text[m.start:m.end] for m in mentions if m.actor))
         antecedents = []  # categories named in the last sentences: what "the proposal" points back to
-        for s_start, s_end, zone in zip(sentences["start"], sentences["end"], sentences["zone"]):
+        heading, head_paragraph, bulleted = None, None, False  # "Moscow's asks:" over a bulleted list
+        for s_start, s_end, paragraph in zip(sentences["start"], sentences["end"], sentences["paragraph"]):
+            if paragraph != head_paragraph and (s_start == 0 or text[s_start - 1] == "\n"):
+                bulleted = BULLET.match(text, s_start) is not None
+                if not bulleted:
+                    heading = None  # the list has ended
             named = _cue_hits(text, s_start, s_end)
             if named:
                 antecedents = [(s_start, category) for category, _, _ in named] + antecedents
             elif antecedents:
                 named = _anaphor_hits(text, s_start, s_end, antecedents)
-            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, authored, named):
+            inherited = (heading[0], s_start, heading[1]) if heading and bulleted else None
+            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, authored, named, inherited):
                 category = item["category"]
                 rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                              "of_whom": item.get("of_whom") or info.loc[category, "default_target"],
                              "cameo": info.loc[category, "cameo"], "evidence": text[item["start"]:item["end"]]})
+            if text[s_start:s_end].rstrip().endswith(":"):
+                heading, head_paragraph = _bullet_heading(text, mentions, s_start, s_end), paragraph
     table = pd.DataFrame(rows, columns=COLUMNS)
     # A position is listed once per article: the first evidence of each (who, category, stance).
     return table.drop_duplicates(["article_id", "who", "category", "stance"]).reset_index(drop=True)
@@ -297,9 +305,27 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> boo
     return any(condition.end() <= start < clause[1] for _, start, _ in named)
 
 
-def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored, named) -> list[dict]:
+BULLET = re.compile(r"[ \t]*[-•*·–]\s")
+HEADING_NOUN = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines|wish list)\b", re.I)
+
+
+def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str, str] | None:
+    """(holder, stance) of a sentence that ends in a colon and names someone's demands or
+    conditions ("Moscow's asks, per the Kremlin readout:"): the bullets below it are theirs."""
+    noun = HEADING_NOUN.search(text, s_start, s_end)
+    if noun is None:
+        return None
+    holder = _possessor(text, mentions, s_start, noun.end()) or next(
+        (m.actor for m in mentions if s_start <= m.start < noun.start() and m.actor and not m.in_title), None)
+    stance = "condition" if noun.group("noun").lower() in ("conditions", "preconditions", "terms") else "demand"
+    return (holder, stance) if holder else None
+
+
+def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored, named,
+              inherited=None) -> list[dict]:
     """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported
-    contents; ``named``: (category, start, end) of the positions the sentence names."""
+    contents; ``named``: (category, start, end) of the positions the sentence names;
+    ``inherited``: (holder, start, stance) of a bulleted list's heading, for an item of it."""
     items = []
     stance_cues = _stances()
     clauses = _clauses(text, s_start, s_end)
@@ -313,7 +339,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     seen = set()
     owner = LIST_OWNER.search(text, s_start, s_end)
     owners = _agents(text, mentions, owner.end(), s_end)[0] if owner else []
-    list_owner = (owners[0], owner.end(), "condition") if owners else _list_head(text, mentions, s_start, s_end)
+    list_owner = (owners[0], owner.end(), "condition") if owners else (_list_head(text, mentions, s_start, s_end) or inherited)
     for category, cue_start, cue_end in named:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
         clause = clauses[index]

@@ -344,3 +344,12 @@ def test_labels_bullets_programs_and_conditions_before(positions, sentence, expe
 def test_a_ceasefire_to_be_secured_is_a_time_frame_not_a_demand(positions):
     found = positions("Britain has proposed sending a European contingent to Ukraine to help secure any future ceasefire.\n")
     assert found == {("United Kingdom", "security_guarantees", "propose", "outlet")}
+
+
+def test_a_heading_that_names_someones_demands_owns_the_bullets_below_it(positions):
+    found = positions("Moscow’s asks, per the Kremlin readout:\n\n- No more foreign military aid for Kyiv.\n\n"
+                      "- No mobilisation in Ukraine while the guns are quiet.\n\n"
+                      "Kyiv is unmoved.\n\n- Its NATO membership bid remains on the table.\n")
+    assert {("Russia", "halt_western_military_aid", "demand", "outlet"),
+            ("Russia", "halt_mobilisation_rearmament", "demand", "outlet")} <= found
+    assert not any(who == "Russia" and category == "no_nato_membership" for who, category, _, _ in found)  # a new list
