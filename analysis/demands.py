@@ -179,12 +179,17 @@ def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int,
     or conditions; the holder is the possessor of the list ("Russia's demands:") or else the
     first actor named before the colon. None when there is no such list or no holder."""
     head = LIST_HEAD.search(text, s_start, s_end)
-    if head is None:
-        return None
+    owner = _list_owner(text, mentions, s_start, head) if head else None
+    return (owner[0], head.end(), owner[1]) if owner else None
+
+
+def _list_owner(text: str, mentions, s_start: int, head: re.Match) -> tuple[str, str] | None:
+    """(holder, stance) of the demands or conditions a heading's ``noun`` names: its possessor, or
+    else the first actor named before it; None when no actor is named."""
     holder = _possessor(text, mentions, s_start, head.end("noun")) or next(
         (m.actor for m in mentions if s_start <= m.start < head.start() and m.actor and not m.in_title), None)
     stance = "condition" if head.group("noun").lower() in ("conditions", "preconditions", "terms") else "demand"
-    return (holder, head.end(), stance) if holder else None
+    return (holder, stance) if holder else None
 
 
 # "the ceasefire that Ukraine agreed to", "the full ceasefire which Trump wanted": a relative
@@ -313,12 +318,7 @@ def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str,
     """(holder, stance) of a sentence that ends in a colon and names someone's demands or
     conditions ("Moscow's asks, per the Kremlin readout:"): the bullets below it are theirs."""
     noun = HEADING_NOUN.search(text, s_start, s_end)
-    if noun is None:
-        return None
-    holder = _possessor(text, mentions, s_start, noun.end()) or next(
-        (m.actor for m in mentions if s_start <= m.start < noun.start() and m.actor and not m.in_title), None)
-    stance = "condition" if noun.group("noun").lower() in ("conditions", "preconditions", "terms") else "demand"
-    return (holder, stance) if holder else None
+    return _list_owner(text, mentions, s_start, noun) if noun else None
 
 
 def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored, named,
