@@ -29,19 +29,27 @@ from .actors import Codebook, article_mentions, default_codebook, subject_mentio
 from .attribution import Tracker
 from .corpus import Corpus, CorpusError
 from .quotes import quotes as quote_tables
+from .screen import LiteralScreen
 from .speech import indirect_speech
 
 STANCE_PRIORITY = ["refuse_to_confirm", "accept_in_principle", "reject", "condition", "accept", "demand", "propose"]
 COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stance", "voice", "source", "start", "end",
            "evidence"]
-# "a US-backed proposal", "Washington’s proposal", "a U.S.-proposed 30-day ceasefire": an author inside a noun phrase.
-AUTHORED = r"(?:{actor})(?:[’']s\s+(?:[\w-]+\s+){{0,2}}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted))"
+# "a US-backed proposal", "Washington’s proposal", "a U.S.-proposed 30-day ceasefire": an author inside a
+# noun phrase, this right after an actor's name.
+AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)")
 
 
 @lru_cache(maxsize=1)
 def categories() -> pd.DataFrame:
     with open(paths.CODEBOOKS / "demand_categories.csv", encoding="utf-8", newline="") as handle:
         return pd.DataFrame(list(csv.DictReader(handle))).set_index("category")
+
+
+@lru_cache(maxsize=1)
+def _category_fields() -> dict[str, dict[str, str]]:
+    """The categories codebook as plain dicts: looked up once per position found."""
+    return categories().to_dict("index")
 
 
 def _patterns(name: str, key: str) -> list[tuple[str, re.Pattern]]:
@@ -70,6 +78,12 @@ def _stances() -> dict[str, re.Pattern]:
     return dict(_patterns("demand_stances.csv", "stance"))
 
 
+@lru_cache(maxsize=1)
+def _screen() -> LiteralScreen:
+    """One screen for the category cues, then the stance cues in STANCE_PRIORITY order."""
+    return LiteralScreen([p for _, p in _cues()] + [_stances()[s] for s in STANCE_PRIORITY])
+
+
 def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per demand or position (see the module docstring)."""
     codebook = codebook or default_codebook()
@@ -77,7 +91,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     voiced = quote_tables(corpus, codebook)["quotes"]
     reported = indirect_speech(corpus, codebook)
     outlets = corpus.outlet_of()
-    info = categories()
+    info = _category_fields()
     rows = []
     # Plain (start, end, speaker) tuples per article: looked up once per cue, where a
     # DataFrame filter would cost more than the rest of the sentence's work.
@@ -91,7 +105,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
         r = reports_of.get(article_id, [])
         tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])),
                           [(start, end) for start, end, _ in q])
-        authored = _authored_pattern(frozenset(text[m.start:m.end] for m in mentions if m.actor))
+        where = _screen().scan(text)
         antecedents = []  # categories named in the last sentences: what "the proposal" points back to
         heading, head_paragraph, bulleted = None, None, False  # "Moscow's asks:" over a bulleted list
         for s_start, s_end, paragraph in zip(sentences["start"], sentences["end"], sentences["paragraph"]):
@@ -99,17 +113,17 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                 bulleted = BULLET.match(text, s_start) is not None
                 if not bulleted:
                     heading = None  # the list has ended
-            named = _cue_hits(text, s_start, s_end)
+            named = _cue_hits(text, s_start, s_end, where)
             if named:
                 antecedents = [(s_start, category) for category, _, _ in named] + antecedents
             elif antecedents:
                 named = _anaphor_hits(text, s_start, s_end, antecedents)
             inherited = (heading[0], s_start, heading[1]) if heading and bulleted else None
-            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, authored, named, inherited):
+            for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, named, inherited, where) if named else ():
                 category = item["category"]
                 rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
-                             "of_whom": item.get("of_whom") or info.loc[category, "default_target"],
-                             "cameo": info.loc[category, "cameo"], "evidence": text[item["start"]:item["end"]]})
+                             "of_whom": item.get("of_whom") or info[category]["default_target"],
+                             "cameo": info[category]["cameo"], "evidence": text[item["start"]:item["end"]]})
             if text[s_start:s_end].rstrip().endswith(":"):
                 heading, head_paragraph = _bullet_heading(text, mentions, s_start, s_end), paragraph
     table = pd.DataFrame(rows, columns=COLUMNS)
@@ -204,11 +218,17 @@ RELATIVE_VERBS = [
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
-@lru_cache(maxsize=64)
-def _authored_pattern(names: frozenset[str]) -> re.Pattern | None:
-    """A proposal's author inside a noun phrase, for the actors an article names."""
-    actor_names = "|".join(sorted({re.escape(name) for name in names}, key=len, reverse=True))
-    return re.compile(AUTHORED.format(actor=actor_names)) if actor_names else None
+def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(author, start, end) of each proposal attributed inside a noun phrase within ``text[start:end]``."""
+    found = []
+    for m in mentions:
+        if m.start >= end:
+            break
+        if m.start >= start and m.actor:
+            hit = AUTHORED.match(text, m.end, end)
+            if hit:
+                found.append((m.actor, m.start, hit.end()))
+    return found
 
 
 # "Putin agreed to the proposal", "Ukraine said yes", "he gave the order": a position whose
@@ -239,10 +259,13 @@ def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
     return any(_stances()[stance].search(rest) for stance in STANCE_PRIORITY if stance != "propose")
 
 
-def _cue_hits(text: str, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
-    """(category, start, end) of every category cue in the sentence, in codebook order."""
+def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int, int]]:
+    """(category, start, end) of every category cue in the sentence, in codebook order;
+    ``where``: the article's :class:`~analysis.screen.Occurrences` of the cue strings."""
     hits = []
-    for category, pattern in _cues():
+    for index, (category, pattern) in enumerate(_cues()):
+        if not where.may_match(index, s_start, s_end):
+            continue
         for cue in pattern.finditer(text, s_start, s_end):
             if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
                                                    or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
@@ -321,8 +344,8 @@ def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str,
     return _list_owner(text, mentions, s_start, noun) if noun else None
 
 
-def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, authored, named,
-              inherited=None) -> list[dict]:
+def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, named,
+              inherited=None, where=None) -> list[dict]:
     """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported
     contents; ``named``: (category, start, end) of the positions the sentence names;
     ``inherited``: (holder, start, stance) of a bulleted list's heading, for an item of it."""
@@ -331,9 +354,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     clauses = _clauses(text, s_start, s_end)
     carried = {}  # clause index → (stance, holder) for lists that continue a clause's stance
     stances_in = {}  # clause index → the stance cues it holds, in priority order
+    offset = len(_cues())  # the stance patterns' place in the screen
     for index, clause in enumerate(clauses):
         window = text[clause[0]:clause[1]]
-        present = stances_in[index] = [s for s in STANCE_PRIORITY if stance_cues[s].search(window)]
+        present = stances_in[index] = [s for i, s in enumerate(STANCE_PRIORITY)
+                                       if (where is None or where.may_match(offset + i, clause[0], clause[1]))
+                                       and stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
     named = named + _clause_anaphors(text, clauses, named)
     seen = set()
@@ -343,12 +369,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     for category, cue_start, cue_end in named:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
         clause = clauses[index]
-        if authored is not None:
-            for hit in authored.finditer(text, max(s_start, cue_start - 80), cue_start + 1):
-                author = next((m.actor for m in mentions if m.start == hit.start() and m.actor), None)
-                if author and cue_start - hit.end() <= 35:
-                    items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
-                                  "source": "", "start": hit.start(), "end": cue_end})
+        for author, author_start, author_end in _authored(text, mentions, max(s_start, cue_start - 80), cue_start + 1):
+            if cue_start - author_end <= 35:
+                items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
+                              "source": "", "start": author_start, "end": cue_end})
         relative = _relative_holder(text, cue_end, s_end, mentions)
         if relative is not None:  # the relative clause's subject holds it, whatever the clause's own stance
             who, relative_stance, end = relative
@@ -358,11 +382,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                           "source": source, "start": cue_start, "end": end})
         window = text[clause[0]:clause[1]]
         present = stances_in[index]
-        if authored is not None and present == ["propose"] and authored.search(window):
+        if present == ["propose"] and _authored(text, mentions, clause[0], clause[1]):
             continue  # the clause only names a proposal; its author's row is above
         charge = ACCUSATION.search(text, clause[0], cue_start)
         if charge:  # "Kallas accused Moscow of piling up preconditions": a charge, not the accuser's position
-            inherent = categories().loc[category, "stance_without_cue"]
+            inherent = _category_fields()[category]["stance_without_cue"]
             accused = [m for m in mentions if charge.start() <= m.start < cue_start and m.actor and not m.in_title]
             accuser = subject_mentions(text, mentions, s_start, charge.start())
             if inherent and accused and (category, clause) not in seen:
@@ -389,7 +413,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance is None and category in PROHIBITIONS and re.match(r"no\s", text[cue_start:cue_end], re.I):
             stance = "demand"  # "no European troops in Ukraine": the ban, stated
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
-            stance = categories().loc[category, "stance_without_cue"] or None
+            stance = _category_fields()[category]["stance_without_cue"] or None
         if stance is None or (category, clause) in seen:
             continue
         if category == "unspecified_conditions" and stance == "demand":
