@@ -17,7 +17,6 @@ titled persons the codebook does not know, so an analyst sees what to add.
 from __future__ import annotations
 
 import bisect
-import copy
 import csv
 import datetime as dt
 import re
@@ -227,7 +226,7 @@ def default_codebook() -> Codebook:
 # --- mentions -------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     article_id: str
     start: int
@@ -264,7 +263,8 @@ def article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Menti
     """Mentions per article, in text order (used by the quote and speech annotators too).
     Found once per corpus and codebook; every caller gets its own copies to change."""
     found = corpus.shared("article_mentions", codebook, lambda: _find_article_mentions(corpus, codebook))
-    return {article_id: [copy.copy(m) for m in ms] for article_id, ms in found.items()}
+    return {article_id: [Mention(m.article_id, m.start, m.end, m.actor, m.form, m.title, m.in_title) for m in ms]
+            for article_id, ms in found.items()}
 
 
 def _find_article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Mention]]:
