@@ -31,6 +31,7 @@ from . import paths
 from .actors import Codebook, article_mentions, default_codebook, subject_mentions
 from .corpus import Corpus, rows_by_article
 from .quotes import quote_spans
+from .screen import LiteralScreen
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -107,11 +108,12 @@ def temporal_expressions(corpus: Corpus) -> pd.DataFrame:
         reference = dt.date.fromisoformat(dates[article_id])
         bounds = sentence_bounds.get(article_id, [])
         state = {"last_day": None}
+        where = _rule_screen().scan(text)
         for p_start, p_end, zone in zip(paragraphs["start"], paragraphs["end"], paragraphs["zone"]):
             if zone == "dateline" and _is_time_stamp(text[p_start:p_end]):
                 continue  # a live-blog entry's time stamp: page furniture
             quoted = [(s, e) for _, s, e, _ in quote_spans(text, p_start, p_end)]
-            found = _find(text, p_start, p_end)
+            found = _find(text, p_start, p_end, where)
             anchors = _quote_anchors(text, p_start, p_end, quoted, found, reference)
             for timex in found:
                 in_quote = any(s <= timex.core_start < e for s, e in quoted)
@@ -155,11 +157,24 @@ def _triggers() -> dict[str, re.Pattern]:
     }
 
 
-def _find(text: str, start: int, end: int) -> list[Timex]:
-    """Every match of every rule, overlaps removed (longest first, then rule order)."""
+@lru_cache(maxsize=1)
+def _rule_screen() -> LiteralScreen:
+    return LiteralScreen([pattern for _, pattern in _rules()])
+
+
+@lru_cache(maxsize=1)
+def _event_screen() -> LiteralScreen:
+    return LiteralScreen([pattern for _, pattern in EVENT_PATTERNS])
+
+
+def _find(text: str, start: int, end: int, where=None) -> list[Timex]:
+    """Every match of every rule, overlaps removed (longest first, then rule order); ``where``:
+    the article's occurrences of the rules' required strings (:mod:`analysis.screen`)."""
     candidates = []
     triggers = _triggers()
     for order, (name, pattern) in enumerate(_rules()):
+        if where is not None and not where.may_match(order, start, end):
+            continue
         trigger = triggers.get(name)
         if trigger is not None and not trigger.search(text, start, end):
             continue  # the words every match of the rule contains are absent
@@ -464,11 +479,15 @@ def events(corpus: Corpus, expressions: pd.DataFrame | None = None, codebook: Co
     sentence_span = {(a, n): (s, e) for a, n, s, e in zip(corpus.sentences["article_id"], corpus.sentences["sentence"],
                                                           corpus.sentences["start"], corpus.sentences["end"])}
     records = []
+    screened = {}  # article → occurrences of the event cues' required strings
     for row in dated.itertuples():
         text = corpus.texts[row.article_id]
+        if row.article_id not in screened:
+            screened = {row.article_id: _event_screen().scan(text)}  # rows come article by article
+        where = screened[row.article_id]
         clause_start, clause_end = _clause(text, *sentence_span[(row.article_id, row.sentence)], row.start, row.end)
         cues = [(min(abs(m.start() - row.start), abs(m.start() - row.end)), order, kind, m.start())
-                for order, (kind, pattern) in enumerate(EVENT_PATTERNS)
+                for order, (kind, pattern) in enumerate(EVENT_PATTERNS) if where.may_match(order, clause_start, clause_end)
                 for m in pattern.finditer(text, clause_start, clause_end)
                 if not (row.start <= m.start() < row.end)]
         if not cues:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import demands
+from analysis import demands, timeline
 from analysis.screen import LiteralScreen, fold, required_strings
 
 
@@ -49,23 +49,32 @@ def test_a_span_must_hold_the_whole_string():
     assert not where.may_match(0, 0, 8)  # "ceasefire" runs past the span's end
 
 
-# Text made of the cue codebooks' own words, cased and spelt in every way re.IGNORECASE allows,
-# so that the patterns match often and at span edges.
+# Text made of the codebooks' and rules' own words, cased and spelt in every way re.IGNORECASE
+# allows, so that the patterns match often and at span edges.
 CUE_WORDS = ["ceasefire", "CEASE-FIRE", "truce", "halt to the fighting", "pause", "a pause", "Moscow’s demands",
              "conditions", "withdrawal of Ukrainian troops in Kursk", "end to the war", "peace deal", "sanctions",
              "İ", "ſ", "ı", "K", "ς", "Σ", "no NATO membership", "foreign troops", "must", "demanded", "rejected",
              "would not accept", "only if", "unless", "agreed to", "in principle", "declined to confirm", "proposed",
-             "energy infrastructure", "power plants", "prisoner exchange", "elections", "military aid", "rearm"]
-cue_text = st.lists(st.one_of(st.sampled_from(CUE_WORDS), st.sampled_from([" ", ". ", ", ", "’s ", "\n", "the "]),
-                              st.text(max_size=4)), max_size=40).map("".join)
+             "energy infrastructure", "power plants", "prisoner exchange", "elections", "military aid", "rearm",
+             "18 March", "March 18, 2025", "Tuesday", "on Tuesday", "3 p.m.", "15:00 GMT", "last week", "30-day",
+             "three years ago", "2022", "the anniversary", "spoke", "phone call", "met", "summit", "seized", "said"]
+text_of_cues = st.lists(st.one_of(st.sampled_from(CUE_WORDS), st.sampled_from([" ", ". ", ", ", "’s ", "\n", "the "]),
+                                  st.text(max_size=4)), max_size=40).map("".join)
+SCREENS = {
+    "demands": (demands._screen, lambda: [p for _, p in demands._cues()]
+                + [demands._stances()[s] for s in demands.STANCE_PRIORITY]),
+    "time expressions": (timeline._rule_screen, lambda: [p for _, p in timeline._rules()]),
+    "events": (timeline._event_screen, lambda: [p for _, p in timeline.EVENT_PATTERNS]),
+}
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, database=None)
-@given(cue_text, st.integers(0, 200), st.integers(0, 200))
-def test_the_demand_screen_never_skips_a_span_where_a_cue_matches(text, a, b):
+@pytest.mark.parametrize("name", SCREENS)
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(text=text_of_cues, a=st.integers(0, 200), b=st.integers(0, 200))
+def test_a_screen_never_skips_a_span_where_its_pattern_matches(name, text, a, b):
+    screen, patterns = SCREENS[name]
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    patterns = [p for _, p in demands._cues()] + [demands._stances()[s] for s in demands.STANCE_PRIORITY]
-    where = demands._screen().scan(text)
-    for index, pattern in enumerate(patterns):
+    where = screen().scan(text)
+    for index, pattern in enumerate(patterns()):
         if pattern.search(text, start, end):
             assert where.may_match(index, start, end), (pattern.pattern[:60], text[start:end])
