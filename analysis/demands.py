@@ -156,6 +156,10 @@ NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
                                r"guarantee|uphold|enforce|oversee|verify|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
+# A clause that only sets a condition on the clause before it ("..., but only as long as Russia
+# does the same", "– provided Moscow reciprocates").
+TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?P<only>only\s+)?(?:if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition|"
+                                r"once|when|after)\b", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
@@ -212,7 +216,7 @@ RELATIVE_VERBS = [
     ("accept", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:agreed\s+to|accepted|signed\s+up\s+to|"
                           r"backed|endorsed|signed)\b", re.I)),
     ("demand", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:wanted|wants|demanded|demands|sought|seeks|"
-                          r"called\s+for|insisted\s+on|put|set\s+out|laid\s+out|presented|issued)\b", re.I)),
+                          r"called\s+for|insisted\s+on|put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
     ("propose", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
@@ -235,7 +239,7 @@ def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int,
 # object is a proposal named in an earlier sentence.
 ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the|such\s+an?|these|those|his|her|their|its|(?:[A-Z][\w.]*[’']s))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition)\b"
+    r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition|plan)\b"
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
     r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it|this|that)\b"
     r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+)", re.I)
@@ -373,9 +377,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if cue_start - author_end <= 35:
                 items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
                               "source": "", "start": author_start, "end": cue_end})
-        relative = _relative_holder(text, cue_end, s_end, mentions)
-        if relative is not None:  # the relative clause's subject holds it, whatever the clause's own stance
-            who, relative_stance, end = relative
+        for who, relative_stance, end in _relative_holders(text, cue_end, s_end, mentions):
+            # the relative clause's subject holds it, whatever the clause's own stance
             speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
             voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
             items.append({"who": who, "category": category, "stance": relative_stance, "voice": voice,
@@ -398,13 +401,22 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
         stance = present[0] if present else carried.get(index)
+        on_condition = False  # accepted, and a condition set on it: a condition row as well
         if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
         elif stance == "condition" and "accept" in present and not stance_cues["condition"].search(text, clause[0], cue_start) \
                 and not re.search(r"\bonly\b", window, re.I):
-            # "ready to back the energy pause provided Russia stops": accepted, on a condition; but
-            # "would agree to a truce only if ..." has not accepted it.
-            stance = "accept"
+            # "ready to back the energy pause provided Russia stops": accepted, and on a condition;
+            # but "would agree to a truce only if ..." has not accepted it.
+            stance, on_condition = "accept", True
+        trailing = TRAILING_CONDITION.match(text, *clauses[index + 1]) if index + 1 < len(clauses) else None
+        if trailing and stance in ("accept", "propose") and not any(clauses[index + 1][0] <= start < clauses[index + 1][1]
+                                                                     for _, start, _ in named):
+            # "Ukraine will stop firing at energy sites – but only as long as Russia does the same"
+            if trailing.group("only"):
+                stance = "condition"
+            else:
+                on_condition = True
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
                 and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):
             stance = "reject"  # "Ukraine would never recognise Crimea as Russian"
@@ -459,9 +471,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue
         who, voice, source = holder
         seen.add((category, clause))  # one row per category and clause
-        items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
-                      "start": clause[0] + (len(window) - len(window.lstrip())),
-                      "end": clause[0] + len(window.rstrip(" ,;–—-"))})
+        for held in [stance] + (["condition"] if on_condition and stance == "accept" else []):
+            items.append({"who": who, "category": category, "stance": held, "voice": voice, "source": source,
+                          "start": clause[0] + (len(window) - len(window.lstrip())),
+                          "end": clause[0] + len(window.rstrip(" ,;–—-"))})
     items += _appositive_positions(text, s_start, s_end, mentions, named)
     return items
 
@@ -492,21 +505,29 @@ def _appositive_positions(text: str, s_start: int, s_end: int, mentions, named) 
     return rows
 
 
-def _relative_holder(text: str, position: int, limit: int, mentions) -> tuple[str, str, int] | None:
-    """(actor, stance, end) when the cue ending at ``position`` is followed by a relative clause
-    whose subject is an actor and whose verb is one of agreeing, wanting or proposing ("the
-    ceasefire that Ukraine agreed to"); None otherwise."""
-    link = re.compile(r",?\s+(?:that|which)\s+", re.I).match(text, position, limit)
-    if not link:
-        return None
-    subject = next((m for m in mentions if m.start == link.end() and m.actor and not m.in_title), None)
-    if subject is None:
-        return None
-    for stance, verb in RELATIVE_VERBS:
-        hit = verb.match(text, subject.end, limit)
-        if hit:
-            return subject.actor, stance, hit.end()
-    return None
+def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tuple[str, str, int]]:
+    """(actor, stance, end) for each relative clause after the cue ending at ``position`` whose
+    subject is an actor and whose verb is one of agreeing, wanting or proposing: "the ceasefire
+    that Ukraine agreed to", "the ceasefire Trump proposed", "the plan Washington put forward and
+    Ukraine accepted"."""
+    link = RELATIVE_LINK.match(text, position, limit)
+    found = []
+    while link:
+        at = link.end() + (4 if text[link.end():link.end() + 4].lower() == "the " else 0)
+        subject = next((m for m in mentions if m.start in (link.end(), at) and m.actor and not m.in_title), None)
+        if subject is None:
+            break
+        hit = next((h for h in ((stance, verb.match(text, subject.end, limit)) for stance, verb in RELATIVE_VERBS) if h[1]), None)
+        if hit is None:
+            break
+        found.append((subject.actor, hit[0], hit[1].end()))
+        link = RELATIVE_AND.match(text, hit[1].end(), limit)  # "... and Ukraine accepted"
+    return found
+
+
+# "that"/"which", or no word at all before a named subject ("the ceasefire Trump proposed").
+RELATIVE_LINK = re.compile(r",?\s+(?i:that|which)\s+|\s+(?=(?:the\s+)?[A-Z])")
+RELATIVE_AND = re.compile(r"(?:\s+(?:in|at|on|last|this)\s+[\w-]+(?:\s+week)?)?,?\s+and\s+(?=(?:the\s+)?[A-Z])")
 
 
 TWO_LEADERS = re.compile(r"\b(?:the two (?:leaders|presidents|men)|both (?:leaders|presidents|men)|the presidents|the leaders)\b", re.I)
@@ -581,6 +602,19 @@ def _agrees_on_condition(text: str, clause: tuple[int, int], position: int) -> b
     return condition is not None and _stances()["accept"].search(text, clause[0], condition.start()) is not None
 
 
+# A verb of wanting right after its subject: the subject holds the demand it states, unlike
+# "must" or "should", whose subject is who the demand is made of ("Putin said Ukraine must ...").
+WANTING = re.compile(r"\s+(?:(?:still|also|now|only|clearly|has|have|had|is|are|was|were|would|will)\s+)*"
+                     r"(?:wants?|wanted|demands?|demanded|insists?|insisted|seeks?|sought|calls?\s+for|called\s+for|"
+                     r"presse[sd]\s+for|pushe[sd]\s+for|pressing\s+for|pushing\s+for|expects?|expected|would\s+like)\b", re.I)
+
+
+def _wanting_subject(text: str, mentions, start: int, position: int) -> str | None:
+    """The actor of the clause's subject when a verb of wanting follows it, before ``position``."""
+    return next((m.actor for m in subject_mentions(text, mentions, start, position)
+                 if WANTING.match(text, m.end, position)), None)
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
@@ -591,6 +625,9 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         named = next((m.actor for m in subject_mentions(text, mentions, clause[0], position)), None)
         if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
             return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
+        wanting = _wanting_subject(text, mentions, clause[0], position)
+        if stance in ("demand", "condition") and wanting and wanting != inside[0]:
+            return wanting, "third_party", inside[0]  # "Russia wants Ukraine disarmed," Zelenskyy said
         return inside[0], "quoted", ""
     around = [(start, speaker) for start, end, speaker in reported if start <= position < end]
     report = [(start, speaker) for start, speaker in around if not _parties_named(text, mentions, start)]
@@ -611,6 +648,9 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
             return subject, "third_party", speaker  # "Moscow would agree only if ..., the Kremlin said": Moscow sets it
         if subject and subject != speaker and _speaks_for(tracker.codebook, speaker, subject):
             return subject, "third_party", speaker  # "the White House says the president will press Putin to ..."
+        wanting = _wanting_subject(text, mentions, max(content_start, clause[0]), position)
+        if stance in ("demand", "condition") and wanting and wanting != speaker:
+            return wanting, "third_party", speaker  # "Leavitt says the president wants Russia to ...": his demand
         if stance == "refuse_to_confirm":
             return None
         return speaker, "reported", ""
@@ -635,7 +675,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     # A clause continuing a list, or a sentence opened by a pronoun: the subject so far.
     if earlier:
         return earlier[0].actor, "outlet", ""
-    pronoun = re.match(r"\W*(he|she)\b", text[s_start:s_end], re.I)
+    pronoun = re.match(r"\W*(he|she|they)\b", text[s_start:s_end], re.I)
     if pronoun:
         actor = tracker.resolve(pronoun.group(1), s_start)
         if actor:

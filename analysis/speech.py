@@ -127,11 +127,13 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
         end -= 1
     rest_start = hit.end()
     rest = text[rest_start:end]
-    lead = re.sub(r"\b(?:the|a|an)\s*$", "", text[s_start:speaker.start], flags=re.I)
+    # What stands before the speaker's name, less its article and title ("..., President Zelenskyy said").
+    lead = re.sub(r"\b(?:the|a|an)\s*$", "", re.sub(r"(?:\b[A-Z][\w.’'-]*\s+){1,4}$", "", text[s_start:speaker.start]), flags=re.I)
     between = text[speaker.end:hit.start()]
     attributed_after = lead.rstrip().endswith(",") and "," not in between and len(between.split()) <= 6
-    if attributed_after and (not rest.strip(" ,;") or re.match(r"\s*,\s*(?:adding|noting|saying|explaining)\b", rest)):
-        # "The call is expected to ..., the Kremlin and a U.S. official said."
+    if attributed_after and (not rest.strip(" ,;") or re.match(r"\s*,\s*(?:adding|noting|saying|explaining)\b", rest)
+                             or re.fullmatch(rf"\s*{TIME_WORDS}\s*", rest)):
+        # "The call is expected to ..., the Kremlin and a U.S. official said (on Monday)."
         head_end = lead.rstrip().rstrip(",").rstrip()
         head_end = s_start + len(head_end)
         if head_end <= s_start or _inside(s_start, quoted) or text[s_start] in QUOTE_MARKS:

@@ -747,8 +747,28 @@ XINHUA_EXPECTED = [
     "credit",    # the desk editor's credit that closes a Xinhua dispatch
 ]
 
+INLINE_LINKS = """\
+Zelenskyy says Ukraine will match Russia's energy pause
+
+Ukraine will stop firing at Russian energy sites as long as Russia does the same, President Volodymyr Zelenskyy said on Wednesday.
+
+Related: What Putin's conditions for a ceasefire would mean for Ukraine
+
+Related talks between military planners are due in London on Thursday.
+
+Read more: Europe's plan for a reassurance force
+"""
+INLINE_EXPECTED = [
+    "headline",
+    "body",
+    "chrome",    # one link under a label, on its own line
+    "body",      # the same word opening a sentence of the story
+    "chrome",
+]
+
 STYLES = {
     "ap": (AP_STORY, AP_EXPECTED),
+    "inline-links": (INLINE_LINKS, INLINE_EXPECTED),
     "tass": (TASS_DISPATCH, TASS_EXPECTED),
     "bbc": (BBC_PAGE, BBC_EXPECTED),
     "liveblog": (LIVE_BLOG, LIVE_EXPECTED),

@@ -219,9 +219,62 @@ def test_objecting_to_foreign_troops_holds_no_foreign_troops(positions):
     assert ("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported") in found
 
 
-def test_accepting_on_a_condition_is_acceptance(positions):
+def test_accepting_on_a_condition_is_acceptance_and_a_condition(positions):
     found = positions("Zelenskyy said he was ready to back the energy pause provided Russia stopped its own strikes.\n")
-    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
+    assert {("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported"),
+            ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "condition", "reported")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected, not_expected", [
+    # "only" leaves the condition and nothing accepted
+    ("Ukraine will stop firing at Russian energy infrastructure – but only as long as Russia does the same, "
+     "President Volodymyr Zelenskyy said Wednesday.",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "condition", "reported"),
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported")),
+    ("Kyiv accepts the energy truce, provided Moscow reciprocates.",
+     ("Ukraine", "energy_infrastructure_truce", "condition", "outlet"), None),
+])
+def test_a_trailing_clause_that_sets_a_condition(positions, sentence, expected, not_expected):
+    found = positions(sentence + "\n")
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine accepted the ceasefire Trump proposed.\n",
+     {("Donald Trump", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
+    ("Russia rejected the ceasefire that the US proposed and Ukraine accepted.\n",
+     {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet"),
+      ("Russia", "accept_ceasefire", "reject", "outlet")}),
+    # "the plan" points back to the ceasefire of the sentence before
+    ("Trump wants a full ceasefire.\n\nThat is the plan Washington put forward and Ukraine accepted in Jeddah last week.\n",
+     {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
+])
+def test_relative_clauses_without_that_and_joined_by_and_name_their_holders(positions, text, expected):
+    assert expected <= positions(text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("Press secretary Karoline Leavitt says the president still wants Russia to sign up to a complete ceasefire.\n",
+     ("Donald Trump", "accept_ceasefire", "demand", "third_party"),
+     ("Karoline Leavitt", "accept_ceasefire", "demand", "reported")),
+    ("“Russia wants a halt to Western military aid,” Zelenskyy said.\n",
+     ("Russia", "halt_western_military_aid", "demand", "third_party"),
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "demand", "quoted")),
+    # "must" makes its subject the target: the speaker holds the demand
+    ("Putin said Ukraine must stop mobilising.\n",
+     ("Vladimir Putin", "halt_mobilisation_rearmament", "demand", "reported"),
+     ("Ukraine", "halt_mobilisation_rearmament", "demand", "third_party")),
+])
+def test_who_wants_something_holds_the_demand_whoever_reports_it(positions, text, expected, not_expected):
+    found = positions(text)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_they_at_a_sentences_start_is_the_group_named_before(positions):
+    found = positions("The Kremlin set out its terms on Tuesday.\n\nThey want a halt to Western military aid.\n")
+    assert ("Kremlin", "halt_western_military_aid", "demand", "outlet") in found
 
 
 def test_a_later_clause_can_point_back_to_an_earlier_one(positions):

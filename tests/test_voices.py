@@ -153,6 +153,7 @@ def test_indirect_speech_patterns(annotate):
             "The Kremlin confirmed on Monday that the two leaders would speak.\n\n"
             "Zelenskyy has accused Putin of deliberately prolonging the war.\n\n"
             "The call is expected to last an hour, the Kremlin and a U.S. official said.\n\n"
+            "Ukraine will stop firing at energy sites, President Volodymyr Zelenskyy said Wednesday.\n\n"
             "Ukrainian troops are said to be in retreat.\n\n"
             "“We will see,” Trump said.\n")
     _, _, _, _, found = annotate(text)
@@ -161,6 +162,7 @@ def test_indirect_speech_patterns(annotate):
         ("Kremlin", "confirmed", "the two leaders would speak"),
         ("Volodymyr Zelenskyy", "accused", "deliberately prolonging the war"),
         ("Kremlin", "said", "The call is expected to last"),
+        ("Volodymyr Zelenskyy", "said", "Ukraine will stop firing at energy"),
     ]
 
 
