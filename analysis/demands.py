@@ -37,7 +37,8 @@ COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stanc
            "evidence"]
 # "a US-backed proposal", "Washington’s proposal", "a U.S.-proposed 30-day ceasefire": an author inside a
 # noun phrase, this right after an actor's name.
-AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)")
+AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)"
+                      r"|\s+(?:proposal|plan|initiative|offer)\b")  # "a U.S. proposal", "the American initiative"
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +168,7 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:
 # Categories that forbid something: an objection to that thing holds the category (see _sentence).
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
-OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|"
+OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|(?:said|says|say) no to|"
                        r"reject(?:s|ed)?|negative attitude|unacceptable)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
@@ -471,10 +472,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue
         who, voice, source = holder
         seen.add((category, clause))  # one row per category and clause
-        for held in [stance] + (["condition"] if on_condition and stance == "accept" else []):
-            items.append({"who": who, "category": category, "stance": held, "voice": voice, "source": source,
-                          "start": clause[0] + (len(window) - len(window.lstrip())),
-                          "end": clause[0] + len(window.rstrip(" ,;–—-"))})
+        holders = [who] + (_joined_subjects(text, mentions, clause[0], cue_start, who) if voice == "outlet" else [])
+        for who in holders:  # "Britain and France have proposed ...": both hold it
+            for held in [stance] + (["condition"] if on_condition and stance == "accept" else []):
+                items.append({"who": who, "category": category, "stance": held, "voice": voice, "source": source,
+                              "start": clause[0] + (len(window) - len(window.lstrip())),
+                              "end": clause[0] + len(window.rstrip(" ,;–—-"))})
     items += _appositive_positions(text, s_start, s_end, mentions, named)
     return items
 
@@ -613,6 +616,27 @@ def _wanting_subject(text: str, mentions, start: int, position: int) -> str | No
     """The actor of the clause's subject when a verb of wanting follows it, before ``position``."""
     return next((m.actor for m in subject_mentions(text, mentions, start, position)
                  if WANTING.match(text, m.end, position)), None)
+
+
+JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
+
+
+def _joined_subjects(text: str, mentions, start: int, position: int, holder: str) -> list[str]:
+    """The other actors of a subject joined by "and" to ``holder``'s ("Britain and France have
+    proposed", "Starmer, Macron and Scholz want"), before ``position``; none without an "and"."""
+    first = next((m for m in subject_mentions(text, mentions, start, position) if m.actor == holder), None)
+    if first is None:
+        return []
+    joined, end, linked = [], first.end, False
+    while True:
+        link = JOINED.match(text, end, position)
+        after = next((m for m in mentions if link and m.start == link.end() and m.actor and not m.in_title), None)
+        if after is None:
+            break
+        joined.append(after.actor)
+        linked = linked or "and" in link.group() or "well" in link.group()
+        end = after.end
+    return [actor for actor in dict.fromkeys(joined) if actor != holder] if linked else []
 
 
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
