@@ -31,13 +31,14 @@ FLOORS = {
                # this set in view): a regression guard only.
                "demands": ("f1", 0.74)},
     # Demand gold only, ten articles: the first four scored F1 0.27 when first scored; the six added
-    # later got 34 of 126 records right when first scored; all ten reach 0.54 with them in view.
-    "dev": {"demands": ("f1", 0.51)},
+    # later got 34 of 126 records right when first scored; all ten reach 0.59 with them in view.
+    "dev": {"demands": ("f1", 0.56)},
     # Six articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
     # scored, then 0.36 and 0.33 after later rounds of rules; on all six 0.35 with the rules of
-    # e0fddb0 and 0.36 with the next round's: the rules carry over to this set only a little.
-    "holdout": {"demands": ("f1", 0.33)},
+    # e0fddb0, 0.36 with the next round's and 0.39 with the one after (joint subjects, relative
+    # clauses without "that", who wants something): the rules carry over to this set only a little.
+    "holdout": {"demands": ("f1", 0.36)},
 }
 SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.96}, "unseen": {"quotes": 0.95, "indirect speech": 0.94},
                   "dev": {}, "holdout": {}}
