@@ -159,8 +159,9 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|w
                                r"guarantee|uphold|enforce|oversee|verify|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # A clause that only sets a condition on the clause before it ("..., but only as long as Russia
 # does the same", "– provided Moscow reciprocates").
-TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?P<only>only\s+)?(?:if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition|"
-                                r"once|when|after)\b", re.I)
+# "when", "once" and "after" set a condition only after "only": ", when they spoke" dates a clause.
+TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?:(?P<only>only\s+)(?:if|once|when|after|as\s+long\s+as|so\s+long\s+as)|"
+                                r"if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition)\b", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
