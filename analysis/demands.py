@@ -350,11 +350,12 @@ def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str,
     return _list_owner(text, mentions, s_start, noun) if noun else None
 
 
-def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, named,
-              inherited=None, where=None) -> list[dict]:
+def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, named, inherited,
+              where) -> list[dict]:
     """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported
     contents; ``named``: (category, start, end) of the positions the sentence names;
-    ``inherited``: (holder, start, stance) of a bulleted list's heading, for an item of it."""
+    ``inherited``: (holder, start, stance) of a bulleted list's heading, for an item of it, or None;
+    ``where``: the article's occurrences of the cue strings (:mod:`analysis.screen`)."""
     items = []
     stance_cues = _stances()
     clauses = _clauses(text, s_start, s_end)
@@ -364,7 +365,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     for index, clause in enumerate(clauses):
         window = text[clause[0]:clause[1]]
         present = stances_in[index] = [s for i, s in enumerate(STANCE_PRIORITY)
-                                       if (where is None or where.may_match(offset + i, clause[0], clause[1]))
+                                       if where.may_match(offset + i, clause[0], clause[1])
                                        and stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
     named = named + _clause_anaphors(text, clauses, named)

@@ -167,13 +167,13 @@ def _event_screen() -> LiteralScreen:
     return LiteralScreen([pattern for _, pattern in EVENT_PATTERNS])
 
 
-def _find(text: str, start: int, end: int, where=None) -> list[Timex]:
+def _find(text: str, start: int, end: int, where) -> list[Timex]:
     """Every match of every rule, overlaps removed (longest first, then rule order); ``where``:
     the article's occurrences of the rules' required strings (:mod:`analysis.screen`)."""
     candidates = []
     triggers = _triggers()
     for order, (name, pattern) in enumerate(_rules()):
-        if where is not None and not where.may_match(order, start, end):
+        if not where.may_match(order, start, end):
             continue
         trigger = triggers.get(name)
         if trigger is not None and not trigger.search(text, start, end):
