@@ -766,8 +766,24 @@ INLINE_EXPECTED = [
     "chrome",
 ]
 
+DAILY_STORY = """\
+Putin agrees to spare energy sites, but full truce hinges on aid cut-off
+
+New Delhi/Moscow: Russian President Vladimir Putin has agreed to a 30-day halt on strikes against Ukraine’s energy infrastructure, the Kremlin said on Tuesday.
+
+Kremlin spokesperson Dmitry Peskov: a phrase of the kind no dateline rule should take, in a later paragraph.
+"""
+DAILY_EXPECTED = [
+    "headline",
+    [("New Delhi/Moscow:", "dateline"),
+     ("Russian President Vladimir Putin has agreed to a 30-day halt on strikes against Ukraine’s energy "
+      "infrastructure, the Kremlin said on Tuesday.", "body")],
+    "body",      # a name and a colon in mid-story: not a dateline
+]
+
 STYLES = {
     "ap": (AP_STORY, AP_EXPECTED),
+    "daily": (DAILY_STORY, DAILY_EXPECTED),
     "inline-links": (INLINE_LINKS, INLINE_EXPECTED),
     "tass": (TASS_DISPATCH, TASS_EXPECTED),
     "bbc": (BBC_PAGE, BBC_EXPECTED),

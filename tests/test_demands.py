@@ -237,8 +237,15 @@ def test_accepting_on_a_condition_is_acceptance_and_a_condition(positions):
     ("Putin agreed to the energy truce, when he spoke to Trump on Tuesday.",
      ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet"),
      ("Vladimir Putin", "energy_infrastructure_truce", "condition", "outlet")),
+    # wanting to see the terms first holds support back: acceptance in principle
+    ("Zelenskyy said Kyiv was ready to back a halt to strikes on power plants, but wanted to know exactly what Moscow had promised.",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported"),
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported")),
+    ("Zelenskyy said Kyiv would back the energy truce, but wants to see more pressure on Moscow.",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported"),
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported")),
 ])
-def test_a_trailing_clause_that_sets_a_condition(positions, sentence, expected, not_expected):
+def test_a_trailing_clause_that_sets_a_condition_or_holds_support_back(positions, sentence, expected, not_expected):
     found = positions(sentence + "\n")
     assert expected in found
     assert not_expected not in found
