@@ -372,6 +372,17 @@ def test_a_colon_after_demands_or_conditions_opens_the_holders_list(positions):
      ("Russia", "halt_western_military_aid", "demand", "outlet")),
     ("The coalition plans to deploy troops to Ukraine. Moscow's said no to any such force.\n",
      ("Russia", "no_foreign_peacekeepers", "demand", "outlet")),
+    # idioms of refusal
+    ("Zelenskyy said he would not hear of a cut-off in Western weapons.\n",
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject", "reported")),
+    ("Zelenskyy said Ukraine would never accept an end to Western military aid.\n",
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject", "reported")),
+    ("Kyiv poured cold water on the demand for a halt to mobilisation.\n",
+     ("Ukraine", "halt_mobilisation_rearmament", "reject", "outlet")),
+    ("Zelenskyy brushed aside the call for an end to Western military assistance.\n",
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject", "outlet")),
+    ("The Kremlin refused to countenance European troops in Ukraine.\n",
+     ("Kremlin", "no_foreign_peacekeepers", "demand", "outlet")),
 ])
 def test_negations_vetoes_requirements_views_and_contractions(positions, sentence, expected):
     found = positions(sentence)
