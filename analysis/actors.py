@@ -491,7 +491,11 @@ def _claim_span(found: list[Mention], new: Mention) -> None:
 # any other word it is an object ("persuade Putin", "talks with Putin").
 SUBJECT_PRECEDERS = {"and", "but", "or", "while", "although", "though", "that", "which", "who", "as", "when", "after",
                      "before", "because", "since", "if", "so", "then", "also", "meanwhile", "however", "where",
-                     "whereas", "until", "once", "nevertheless", "yet", "now"}
+                     "whereas", "until", "once", "nevertheless", "yet", "now",
+                     # a verb of saying with no object opens a clause: "the Kremlin said Putin told Trump ..."
+                     "said", "says", "added", "adds", "stated", "noted", "claimed", "claims", "insisted", "insists",
+                     "stressed", "stresses", "argued", "argues", "believes", "believed", "thinks", "confirmed", "confirms",
+                     "announced", "acknowledged", "indicated", "explained"}
 
 
 def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:

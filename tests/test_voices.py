@@ -155,7 +155,8 @@ def test_indirect_speech_patterns(annotate):
             "The call is expected to last an hour, the Kremlin and a U.S. official said.\n\n"
             "Ukraine will stop firing at energy sites, President Volodymyr Zelenskyy said Wednesday.\n\n"
             "Ukrainian troops are said to be in retreat.\n\n"
-            "“We will see,” Trump said.\n")
+            "“We will see,” Trump said.\n\n"
+            "The Kremlin said Putin told Trump that the two sides would exchange prisoners.\n")
     _, _, _, _, found = annotate(text)
     assert list(zip(found["speaker"], found["verb"], found["first6"])) == [
         ("Vladimir Putin", "said", "he supported the proposal in principle"),
@@ -163,6 +164,9 @@ def test_indirect_speech_patterns(annotate):
         ("Volodymyr Zelenskyy", "accused", "deliberately prolonging the war"),
         ("Kremlin", "said", "The call is expected to last"),
         ("Volodymyr Zelenskyy", "said", "Ukraine will stop firing at energy"),
+        # a report inside a report: the inner teller speaks the inner content
+        ("Kremlin", "said", "Putin told Trump that the two"),
+        ("Vladimir Putin", "told", "the two sides would exchange prisoners"),
     ]
 
 
