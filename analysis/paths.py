@@ -19,9 +19,10 @@ CODEBOOKS = PACKAGE / "codebooks"
 TEMPLATES = PACKAGE / "templates"
 SEED_GOLD = ROOT / "tests" / "gold" / "gold.json"  # hand-coded gold of raw/ (see its README)
 UNSEEN_CORPUS = ROOT / "tests" / "unseen"  # six invented articles in other styles, with their gold.json
-DEMAND_DEV_CORPUS = ROOT / "tests" / "dev"  # four more invented articles, demand gold only
-HOLDOUT_CORPUS = ROOT / "tests" / "holdout"  # three articles no demand rule was written against, demand gold only
+DEMAND_DEV_CORPUS = ROOT / "tests" / "dev"  # more invented articles in other styles, demand gold only
+HOLDOUT_CORPUS = ROOT / "tests" / "holdout"  # invented articles no demand rule was written against, demand gold only
 GOLD_NAME = "gold.json"  # a bring-your-own corpus may carry its gold under this name
+SECOND_READER_NAME = "gold_second_reader.json"  # the same texts' demands coded again by another reader
 
 CORPUS_ENV = "ANALYSIS_CORPUS"
 OUT_ENV = "ANALYSIS_OUT"

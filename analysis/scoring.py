@@ -382,6 +382,23 @@ def score_demand_categories(corpus: Corpus, gold: dict, found: pd.DataFrame) -> 
     return pd.DataFrame([{"category": c, **_prf(hits[c], got[c], wanted[c])} for c in sorted(set(wanted) | set(got))])
 
 
+def gold_positions(corpus: Corpus, gold: dict) -> pd.DataFrame:
+    """A gold's demand records laid out like the extractor's table (``article_id``, ``who``,
+    ``category``, ``stance``), so that one reader's coding can be scored against another's."""
+    rows = [{"article_id": article_id, "who": d["who"], "category": d["category"], "stance": d["stance"]}
+            for article_id, _, entry in _by_file(corpus, gold) for d in entry.get("demands", [])]
+    return pd.DataFrame(rows, columns=["article_id", "who", "category", "stance"])
+
+
+def reader_agreement(corpus: Corpus, first: dict, second: dict) -> pd.DataFrame:
+    """How far two readers who coded the same texts' demands agree: the second's positions scored
+    against the first's, per article and ``all``, in the columns of :func:`score_demands`. F1 does
+    not depend on which reader comes first (precision and recall swap): it is the share of
+    positions both coded among all they coded, counted once per reader (positive specific
+    agreement), the ceiling an extractor can be expected to reach under the same conventions."""
+    return score_demands(corpus, first, gold_positions(corpus, second))
+
+
 GOLD_SECTIONS = {"actor mentions": "actors", "quotes": "quotes", "fragments": "quotes", "indirect speech": "indirect",
                  "demands": "demands", "time expressions": "dates"}  # the gold section each annotator is scored on
 

@@ -85,3 +85,43 @@ def test_scorer_counts_what_it_should(seed_corpus):
     assert (perfect["precision"], perfect["recall"]) == (1.0, 1.0)
     fewer = score_quotes(seed_corpus, gold, pd.DataFrame(rows[1:])).set_index("article_id").loc["all"]
     assert fewer["recall"] == round(26 / 27, 4) and fewer["precision"] == 1.0
+
+
+def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
+    """Two codings of the seeds: the gold itself agrees fully with itself; a second reader who
+    drops one position and adds one of their own agrees on all but those two."""
+    from analysis.scoring import reader_agreement
+    gold = load_gold(TESTS / "gold" / "gold.json")
+    assert reader_agreement(seed_corpus, gold, gold).set_index("article_id").loc["all", "f1"] == 1.0
+    second = {"texts": {name: {"demands": [dict(d) for d in entry.get("demands", [])]}
+                        for name, entry in gold["texts"].items()}}
+    name = next(n for n, entry in second["texts"].items() if entry["demands"])
+    dropped = second["texts"][name]["demands"].pop(0)
+    second["texts"][name]["demands"].append({**dropped, "who": "Invented Reader Actor"})
+    n = len({(f, d["who"], d["category"], d["stance"]) for f, t in gold["texts"].items() for d in t.get("demands", [])})
+    both = reader_agreement(seed_corpus, gold, second).set_index("article_id").loc["all"]
+    assert (both["gold"], both["found"], both["correct"]) == (n, n, n - 1)
+    swapped = reader_agreement(seed_corpus, second, gold).set_index("article_id").loc["all"]
+    assert swapped["f1"] == both["f1"] and (swapped["precision"], swapped["recall"]) == (both["recall"], both["precision"])
+
+
+# A second reader coded the demands of these sets again from the texts and the written conventions,
+# without seeing the first reader's records. Their agreement (F1 of one against the other) is what
+# the conventions allow; below this floor the gold itself would be too unsure to score against.
+SECOND_READERS = {"unseen": 0.70}
+
+
+@pytest.mark.parametrize("name", list(SECOND_READERS))
+def test_two_readers_agree_on_most_positions(name):
+    from analysis.scoring import reader_agreement
+    folder = TESTS / name
+    corpus = load_corpus(folder)
+    first, second = load_gold(folder / paths.GOLD_NAME), load_gold(folder / paths.SECOND_READER_NAME)
+    assert set(second["texts"]) == set(first["texts"]), f"{name}: the second reader coded other texts"
+    for file, entry in second["texts"].items():
+        text = corpus.texts[dict(zip(corpus.articles["file"], corpus.articles["id"]))[file]]
+        missing = [d["evidence"] for d in entry["demands"] if d["evidence"] not in text]
+        assert not missing, f"{name}/{file}: second reader's evidence not in the text: {missing}"
+    agreement = reader_agreement(corpus, first, second)
+    print(f"\n{name}: second reader against the first\n{agreement.drop(columns=['missed', 'spurious']).to_string(index=False)}")
+    assert agreement.set_index("article_id").loc["all", "f1"] >= SECOND_READERS[name]
