@@ -219,12 +219,15 @@ def _list_owner(text: str, mentions, s_start: int, head: re.Match) -> tuple[str,
 
 # "the ceasefire that Ukraine agreed to", "the full ceasefire which Trump wanted": a relative
 # clause right after the cue names who holds it, and its verb the stance.
+# Between the subject and the verb: an auxiliary and an adverb ("which Trump first floated",
+# "which Washington has been pressing for").
+RELATIVE_AUX = r"\s+(?:(?:has|had|have)\s+)?(?:been\s+)?(?:(?:already|first|originally|initially|also|long|\w+ly)\s+)?"
 RELATIVE_VERBS = [
-    ("accept", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:agreed\s+to|accepted|signed\s+up\s+to|"
-                          r"backed|endorsed|signed)\b", re.I)),
-    ("demand", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:wanted|wants|demanded|demands|sought|seeks|"
-                          r"called\s+for|insisted\s+on|put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
-    ("propose", re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
+    ("accept", re.compile(RELATIVE_AUX + r"(?:agreed\s+to|accepted|signed\s+up\s+to|backed|endorsed|signed)\b", re.I)),
+    ("demand", re.compile(RELATIVE_AUX + r"(?:wanted|wants|demanded|demands|sought|seeks|seeking|called\s+for|calling\s+for|"
+                          r"insisted\s+on|insisting\s+on|press(?:ed|ing)\s+for|push(?:ed|ing)\s+for|"
+                          r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
+    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
@@ -537,8 +540,12 @@ def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tu
     return found
 
 
-# "that"/"which", or no word at all before a named subject ("the ceasefire Trump proposed").
-RELATIVE_LINK = re.compile(r",?\s+(?i:that|which)\s+|\s+(?=(?:the\s+)?[A-Z])")
+# "that"/"which", or no word at all before a named subject ("the ceasefire Trump proposed"),
+# or "the one" ("a 30-day ceasefire, the one Ukraine accepted"). With "that" or "which" the
+# relative clause may follow the rest of the cue's noun phrase ("a halt to strikes on power
+# stations and the grid, which Trump proposed").
+RELATIVE_LINK = re.compile(r"(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,?\s+(?i:that|which)\s+|\s+(?=(?:the\s+)?[A-Z])"
+                           r"|,\s+the\s+one\s+(?:(?i:that|which)\s+)?")
 RELATIVE_AND = re.compile(r"(?:\s+(?:in|at|on|last|this)\s+[\w-]+(?:\s+week)?)?,?\s+and\s+(?=(?:the\s+)?[A-Z])")
 
 

@@ -260,8 +260,19 @@ def test_a_trailing_clause_that_sets_a_condition_or_holds_support_back(positions
     # "the plan" points back to the ceasefire of the sentence before
     ("Trump wants a full ceasefire.\n\nThat is the plan Washington put forward and Ukraine accepted in Jeddah last week.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
+    # an adverb or "has been" between subject and verb; "that"/"which" after the rest of the noun phrase
+    ("Zelenskyy welcomed a pause in attacks on power plants, which Trump first floated on Tuesday.\n",
+     {("Donald Trump", "energy_infrastructure_truce", "propose", "outlet")}),
+    ("A 30-day halt to strikes on power stations and the grid, which Trump proposed and Putin accepted.\n",
+     {("Donald Trump", "energy_infrastructure_truce", "propose", "outlet"),
+      ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet")}),
+    ("A full ceasefire, which Washington has been pressing for since Jeddah, is still far off.\n",
+     {("United States", "accept_ceasefire", "demand", "outlet")}),
+    # "the one" restates the noun before it
+    ("Trump asked Putin for a 30-day ceasefire, the one Ukraine accepted in Jeddah.\n",
+     {("Ukraine", "accept_ceasefire", "accept", "outlet")}),
 ])
-def test_relative_clauses_without_that_and_joined_by_and_name_their_holders(positions, text, expected):
+def test_relative_clauses_name_their_holders(positions, text, expected):
     assert expected <= positions(text)
 
 
