@@ -39,6 +39,8 @@ COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stanc
 # noun phrase, this right after an actor's name.
 AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)"
                       r"|\s+(?:proposal|plan|initiative|offer)\b")  # "a U.S. proposal", "the American initiative"
+# "the plans of London and Paris", "a proposal from Washington": the authors after the noun.
+AUTHORED_BY = re.compile(r"\b(?:plans?|proposals?|initiatives?|offers?)\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +244,11 @@ def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int,
             hit = AUTHORED.match(text, m.end, end)
             if hit:
                 found.append((m.actor, m.start, hit.end()))
-    return found
+    for hit in AUTHORED_BY.finditer(text, start, end):
+        authors, authors_end = _agents(text, mentions, hit.end(), end + 40)
+        if authors_end > hit.end():
+            found += [(author, hit.start(), authors_end) for author in authors]
+    return sorted(found, key=lambda item: item[1])
 
 
 # "Putin agreed to the proposal", "Ukraine said yes", "he gave the order": a position whose

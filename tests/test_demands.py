@@ -422,6 +422,9 @@ def test_a_topic_not_discussed_is_no_position(positions):
     ("Putin, speaking to Trump, rejected a full ceasefire.\n", {("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
     ("• Energy: Trump pitched a 30-day mutual halt on strikes against power plants and the grid.\n",
      {("Donald Trump", "energy_infrastructure_truce", "propose", "outlet")}),
+    ("Moscow dismissed a proposal by Britain and France to send a European contingent to Ukraine.\n",
+     {("United Kingdom", "security_guarantees", "propose", "outlet"), ("France", "security_guarantees", "propose", "outlet"),
+      ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("Ukraine accepted a U.S. proposal for an immediate 30-day ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
     # saying no to foreign soldiers holds "no foreign troops"
