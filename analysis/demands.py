@@ -188,6 +188,8 @@ BY_AGENT_VERB = re.compile(
     r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
     r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|"
     r"rejected|dismissed|refused|opposed|ruled\s+out)\s+by\s+", re.I)
+# "Putin's idea of ... was welcomed by Trump": the same passive further on, as the clause's verb.
+PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?" + BY_AGENT_VERB.pattern, re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
                 "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
                 "suggested": "propose", "offered": "propose", "drafted": "propose",
@@ -445,6 +447,21 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "demand"  # "no European troops in Ukraine": the ban, stated
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = _category_fields()[category]["stance_without_cue"] or None
+        # A passive names its agents and its verb their stance, whatever stance the clause shows.
+        agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40)) or PASSIVE_BY.search(text, cue_end, clause[1])
+        if agents and any(cue_end <= start < agents.start() for _, start, _ in named):
+            agents = None  # another position stands between: the passive is about that one
+        if agents and (category, clause) not in seen:
+            verb = re.sub(r"\s+", " ", agents.group("verb").lower())
+            by_stance = AGENT_STANCE.get(verb, "accept")
+            if by_stance == "reject" and category in PROHIBITIONS:
+                by_stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
+            agent_names, agents_end = _agents(text, mentions, agents.end(), s_end)
+            for who in agent_names:
+                items.append({"who": who, "category": category, "stance": by_stance, "voice": "outlet",
+                              "source": "", "start": cue_start, "end": agents_end})
+            seen.add((category, clause))
+            continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
         if stance is None or (category, clause) in seen:
             continue
         if category == "unspecified_conditions" and stance == "demand":
@@ -461,18 +478,6 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition" if AGREEMENT_BEFORE.search(text, clause[0], cue_start) else "demand"
         holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                          stance, tracker)
-        agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40))
-        if agents:
-            verb = re.sub(r"\s+", " ", agents.group("verb").lower())
-            by_stance = AGENT_STANCE.get(verb, "accept")
-            if by_stance == "reject" and category in PROHIBITIONS:
-                by_stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
-            agent_names, agents_end = _agents(text, mentions, agents.end(), s_end)
-            for who in agent_names:
-                items.append({"who": who, "category": category, "stance": by_stance, "voice": "outlet",
-                              "source": "", "start": cue_start, "end": agents_end})
-            seen.add((category, clause))
-            continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
         if list_owner and cue_start >= list_owner[1]:
             items.append({"who": list_owner[0], "category": category, "stance": list_owner[2], "voice": "outlet",
                           "source": "", "start": cue_start, "end": cue_end})

@@ -184,10 +184,13 @@ def test_a_passive_agent_holds_the_position_with_its_verbs_stance(positions):
     found = positions("Putin stopped short of the full ceasefire sought by Donald Trump.\n\n"
                       "The Russian leader supported the halt to strikes on energy facilities put forward by the "
                       "American president.\n\n"
-                      "The partial truce agreed by Donald Trump and Vladimir Putin is a first step, Waltz said.\n")
+                      "The partial truce agreed by Donald Trump and Vladimir Putin is a first step, Waltz said.\n\n"
+                      "Putin’s idea of hockey matches between Russian and American players was welcomed by Donald Trump.\n")
     assert ("Donald Trump", "accept_ceasefire", "demand", "outlet") in found
     assert {("Donald Trump", "energy_infrastructure_truce", "accept", "outlet"),
             ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet")} <= found
+    # the passive as the clause's verb, further on, with no stance the clause shows otherwise
+    assert {("Vladimir Putin", "other", "propose", "outlet"), ("Donald Trump", "other", "accept", "outlet")} <= found
 
 
 def test_conditions_set_out_by_someone_are_theirs(positions):
