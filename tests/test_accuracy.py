@@ -108,7 +108,9 @@ def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
 # A second reader coded the demands of these sets again from the texts and the written conventions,
 # without seeing the first reader's records. Their agreement (F1 of one against the other) is what
 # the conventions allow; below this floor the gold itself would be too unsure to score against.
-SECOND_READERS = {"unseen": 0.70}
+# Unseen: 0.79 when coded. Dev: 0.96, but the dev conventions name many of the first reader's
+# decisions on these very texts, so that figure mostly says the conventions were followed.
+SECOND_READERS = {"unseen": 0.70, "dev": 0.90}
 
 
 @pytest.mark.parametrize("name", list(SECOND_READERS))
