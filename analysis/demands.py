@@ -188,6 +188,10 @@ BY_AGENT_VERB = re.compile(
     r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
     r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|"
     r"rejected|dismissed|refused|opposed|ruled\s+out)\s+by\s+", re.I)
+# "an exchange agreed during the call": a participle after the cue, the passive without its agent.
+PARTICIPLE = re.compile(r"agreed|accepted|backed|endorsed|welcomed|approved", re.I)
+PARTICIPLE_NOUN = re.compile(r"\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:exchange|swap|truce|ceasefire|deal|pause|"
+                             r"moratorium|halt|plan|proposal|agreement|arrangement|understanding)\s+(?:\w+ly\s+)?\Z", re.I)
 # "Putin's idea of ... was welcomed by Trump": the same passive further on, as the clause's verb.
 PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?" + BY_AGENT_VERB.pattern, re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
@@ -342,9 +346,17 @@ def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[t
     return extra
 
 
-def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named) -> bool:
+CONDITION_NOUN = re.compile(r"(?:pre)?conditions?|prerequisites?|red\s+lines?", re.I)
+# "conditions for a full ceasefire": the ceasefire is what they are set on.
+CONDITIONS_FOR = re.compile(r"\b(?:pre)?conditions?\s+(?:for|of|on)\s+(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_start: int) -> bool:
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
-    condition: it comes before the clause's condition cue, and another position follows that cue."""
+    condition: it follows "conditions for", or it comes before the clause's condition cue and
+    another position follows that cue."""
+    if CONDITIONS_FOR.search(text, clause[0], cue_start):
+        return True
     condition = next((c for c in _stances()["condition"].finditer(text, clause[0], clause[1]) if c.end() > cue_end), None)
     if condition is not None and condition.group().lower().startswith("before"):
         return False  # "arms deliveries must stop before he signs on to a truce": the cue is the condition
@@ -425,9 +437,13 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
         elif stance == "condition" and "accept" in present and not stance_cues["condition"].search(text, clause[0], cue_start) \
                 and not re.search(r"\bonly\b", window, re.I):
-            # "ready to back the energy pause provided Russia stops": accepted, and on a condition;
-            # but "would agree to a truce only if ..." has not accepted it.
-            stance, on_condition = "accept", True
+            after = stance_cues["condition"].search(text, cue_end, clause[1])
+            if after is not None and CONDITION_NOUN.fullmatch(after.group()):
+                stance = "accept"  # "agrees to an energy pause, lists conditions for a full truce": the conditions are the truce's
+            elif after is not None:
+                # "ready to back the energy pause provided Russia stops": accepted, and on a condition;
+                # but "would agree to a truce only if ..." has not accepted it.
+                stance, on_condition = "accept", True
         trailing = TRAILING_CONDITION.match(text, *clauses[index + 1]) if index + 1 < len(clauses) else None
         if trailing and stance in ("accept", "propose") and not any(clauses[index + 1][0] <= start < clauses[index + 1][1]
                                                                      for _, start, _ in named):
@@ -466,7 +482,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue
         if category == "unspecified_conditions" and stance == "demand":
             stance = "condition"  # demands named as such are conditions
-        if stance == "condition" and _conditioned(text, clause, cue_end, named):
+        if stance == "condition" and _conditioned(text, clause, cue_end, named, cue_start):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
         if stance == "reject" and category == "security_guarantees" and TROOPS.search(text, cue_start, cue_end):
             # Refusing a force of foreign troops holds "no foreign troops" (the gold's convention).
@@ -476,6 +492,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to
             # any agreement that involves them sets it as a condition.
             stance = "condition" if AGREEMENT_BEFORE.search(text, clause[0], cue_start) else "demand"
+        accepted = stance_cues["accept"].search(text, clause[0], clause[1]) if stance == "accept" else None
+        if accepted and PARTICIPLE.fullmatch(accepted.group()) and PARTICIPLE_NOUN.search(text, clause[0], accepted.start()):
+            continue  # "an exchange agreed during the call": agreed by someone unnamed, not by the clause's subject
         holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                          stance, tracker)
         if list_owner and cue_start >= list_owner[1]:
@@ -484,9 +503,13 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             seen.add((category, clause))
             continue
         pair = TWO_LEADERS.search(text, clause[0], cue_start)
+        if pair and stance == "accept" and category in SHARED_AIMS:
+            seen.add((category, clause))
+            continue  # "the two presidents agreed that the conflict must end in a lasting peace": a shared aim
         if pair and stance in ("accept", "reject", "propose"):
+            teller = holder[0] if holder else next((sp for a, b, sp in reported if a <= cue_start < b and isinstance(sp, str)), None)
             for who in _two_leaders(text, mentions, tracker.codebook, pair.start()):
-                voice, source = ("third_party", holder[0]) if holder and holder[0] not in (None, who) else ("outlet", "")
+                voice, source = ("third_party", teller) if teller not in (None, who) else ("outlet", "")
                 items.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
                               "start": clause[0], "end": clause[1]})
             seen.add((category, clause))
@@ -560,6 +583,8 @@ RELATIVE_LINK = re.compile(r"(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,?\s+(?i:
 RELATIVE_AND = re.compile(r"(?:\s+(?:in|at|on|last|this)\s+[\w-]+(?:\s+week)?)?,?\s+and\s+(?=(?:the\s+)?[A-Z])")
 
 
+# Aims that both leaders are said to share are not positions taken on someone's demand (the gold's convention).
+SHARED_AIMS = {"end_the_war", "broader_settlement"}
 TWO_LEADERS = re.compile(r"\b(?:the two (?:leaders|presidents|men)|both (?:leaders|presidents|men)|the presidents|the leaders)\b", re.I)
 
 
@@ -688,6 +713,8 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                 and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]
+        if stance in THIRD_PARTY_STANCES and TWO_LEADERS.search(text, report[0][0], position):
+            return None  # "the White House said the two leaders had agreed that ...": the leaders' stance, not the teller's
         # The subject of the cue's own clause when it has one ("..., and Putin agreed to the proposal").
         subject = next((m.actor for m in subject_mentions(text, mentions, max(content_start, clause[0]), position)
                         if not _paired(text, mentions, m)),

@@ -168,6 +168,23 @@ def test_the_two_parties_to_an_agreement_are_not_its_holders(positions):
     assert ("Vladimir Putin", "prisoner_exchange", "propose", "reported") in found
 
 
+def test_an_agreement_told_of_or_made_by_no_one_named_has_no_holder_of_its_own(positions):
+    # the swap itself, agreed by someone unnamed; the teller of the leaders' agreement; their shared aim
+    found = positions("Russia and Ukraine each released 175 prisoners of war, in an exchange agreed during the call.\n\n"
+                      "Trump and Putin spoke. The White House said the two leaders had agreed that peace would begin "
+                      "with a pause on energy strikes and that talks on a full ceasefire would open.\n\n"
+                      "The two presidents also agreed that the conflict needed to end with a lasting peace.\n")
+    assert {("Donald Trump", "energy_infrastructure_truce", "accept", "third_party"),
+            ("Vladimir Putin", "energy_infrastructure_truce", "accept", "third_party")} == found
+
+
+def test_conditions_for_something_set_conditions_on_it(positions):
+    found = positions("Putin agrees to 30-day pause on energy strikes, lists conditions for full ceasefire\n")
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet") in found
+    assert not {(who, category) for who, category, _, _ in found} & {("Vladimir Putin", "accept_ceasefire")}
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "condition", "outlet") not in found
+
+
 def test_an_office_reporting_its_leader_gives_the_leaders_position(positions):
     found = positions("The White House says Trump will try to persuade Putin to accept the 30-day ceasefire.\n")
     assert ("Donald Trump", "accept_ceasefire", "demand", "third_party") in found
