@@ -1,13 +1,14 @@
 """Accuracy of the annotators against hand-coded gold, printed and held above a floor.
 
-Three golds: the three seed articles the rules were developed on (tests/gold), and six
-invented articles in other styles — a live blog, a state-agency dispatch, a wire story with
-straight quotes and inverted attributions, a transcript, a broadcaster's page, an explainer —
-that the rules were not written for (tests/unseen; scored first, then used to improve the rules,
-so a development set now), four more invented articles with demand gold only in still other
-styles — French-wire, US network, Russian state media, European analysis — (tests/dev; scored
-first, then used to improve the demand rules), and three held-out articles with demand gold only
-(tests/holdout) that no rule was written against. Run with ``pytest -s`` to see the tables.
+Four golds: the three seed articles the rules were developed on (tests/gold); six invented
+articles in other styles — a live blog, a state-agency dispatch, a wire story with straight
+quotes and inverted attributions, a transcript, a broadcaster's page, an explainer — that the
+rules were not written for (tests/unseen; scored first, then used to improve the rules, so a
+development set now); ten more invented articles with demand gold only in still other styles
+(tests/dev; scored first, then used to improve the demand rules); and twelve held-out articles
+with demand gold only (tests/holdout) that no rule was written against. The demands of unseen
+and dev were coded a second time by another reader, for an agreement figure. Run with
+``pytest -s`` to see the tables.
 """
 from __future__ import annotations
 
@@ -28,17 +29,21 @@ FLOORS = {
     "unseen": {"actor mentions": ("f1", 0.92), "quotes": ("f1", 0.95), "fragments": ("f1", 0.85),
                "indirect speech": ("span_f1", 0.92), "time expressions": ("f1", 0.95),
                # Demands do not generalise yet (F1 0.18 when first scored, 0.78 after rules written with
-               # this set in view): a regression guard only.
-               "demands": ("f1", 0.74)},
+               # this set in view, 0.74 once "ready to back it but wants to see the details" became
+               # acceptance in principle, as the dev and held-out gold and this set's second reader code
+               # it and this set's first reader did not): a regression guard only.
+               "demands": ("f1", 0.72)},
     # Demand gold only, ten articles: the first four scored F1 0.27 when first scored; the six added
-    # later got 34 of 126 records right when first scored; all ten reach 0.59 with them in view.
-    "dev": {"demands": ("f1", 0.56)},
-    # Six articles written for demands only and never looked at while the rules were written: the
+    # later got 34 of 126 records right when first scored; all ten reach 0.66 with them in view.
+    "dev": {"demands": ("f1", 0.63)},
+    # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
-    # scored, then 0.36 and 0.33 after later rounds of rules; on all six 0.35 with the rules of
-    # e0fddb0, 0.36 with the next round's and 0.39 with the one after (joint subjects, relative
-    # clauses without "that", who wants something): the rules carry over to this set only a little.
-    "holdout": {"demands": ("f1", 0.36)},
+    # scored, then 0.36 and 0.33 after later rounds of rules; on six 0.35 with the rules of
+    # e0fddb0, 0.36 with the next round's and 0.39 with the one after. Six more were added by a
+    # helper (think tank, US regional, markets, UK tabloid, fact check, Japanese wire): on those the
+    # rules of ebf2a7a scored 0.35 and the next round's 0.37; on all twelve 0.37 and then 0.40.
+    # The rules carry over to this set only a little.
+    "holdout": {"demands": ("f1", 0.37)},
 }
 SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.96}, "unseen": {"quotes": 0.95, "indirect speech": 0.94},
                   "dev": {}, "holdout": {}}
