@@ -399,6 +399,31 @@ def reader_agreement(corpus: Corpus, first: dict, second: dict) -> pd.DataFrame:
     return score_demands(corpus, first, gold_positions(corpus, second))
 
 
+def second_readings(folders: dict[str, Path] | None = None) -> pd.DataFrame:
+    """One row per set of articles whose demands two readers coded (a ``gold_second_reader.json``
+    beside the ``gold.json``): the positions each reader coded, those both coded, the readers'
+    agreement (F1, :func:`reader_agreement`) and the annotator's F1 against each reader. By
+    default the test sets (unseen, dev, held-out) that have a second reading."""
+    from .corpus import load_corpus
+    from .demands import demands
+
+    folders = folders or {"unseen": paths.UNSEEN_CORPUS, "dev": paths.DEMAND_DEV_CORPUS, "held-out": paths.HOLDOUT_CORPUS}
+    rows = []
+    for name, folder in folders.items():
+        if not (Path(folder) / paths.SECOND_READER_NAME).is_file():
+            continue
+        corpus = load_corpus(folder)
+        first, second = load_gold(Path(folder) / paths.GOLD_NAME), load_gold(Path(folder) / paths.SECOND_READER_NAME)
+        both = reader_agreement(corpus, first, second).set_index("article_id").loc["all"]
+        found = demands(corpus)
+        annotator = [score_demands(corpus, gold, found).set_index("article_id").loc["all", "f1"] for gold in (first, second)]
+        rows.append({"set": name, "articles": len(corpus.articles), "first_reader": int(both["gold"]),
+                     "second_reader": int(both["found"]), "both": int(both["correct"]), "readers_f1": both["f1"],
+                     "annotator_f1": annotator[0], "annotator_f1_second_reader": annotator[1]})
+    return pd.DataFrame(rows, columns=["set", "articles", "first_reader", "second_reader", "both", "readers_f1",
+                                       "annotator_f1", "annotator_f1_second_reader"])
+
+
 GOLD_SECTIONS = {"actor mentions": "actors", "quotes": "quotes", "fragments": "quotes", "indirect speech": "indirect",
                  "demands": "demands", "time expressions": "dates"}  # the gold section each annotator is scored on
 

@@ -6,8 +6,8 @@ quotes and inverted attributions, a transcript, a broadcaster's page, an explain
 rules were not written for (tests/unseen; scored first, then used to improve the rules, so a
 development set now); ten more invented articles with demand gold only in still other styles
 (tests/dev; scored first, then used to improve the demand rules); and twelve held-out articles
-with demand gold only (tests/holdout) that no rule was written against. The demands of unseen
-and dev were coded a second time by another reader, for an agreement figure. Run with
+with demand gold only (tests/holdout) that no rule was written against. The demands of unseen,
+dev and held-out were coded a second time by another reader, for an agreement figure. Run with
 ``pytest -s`` to see the tables.
 """
 from __future__ import annotations
@@ -113,9 +113,9 @@ def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
 # A second reader coded the demands of these sets again from the texts and the written conventions,
 # without seeing the first reader's records. Their agreement (F1 of one against the other) is what
 # the conventions allow; below this floor the gold itself would be too unsure to score against.
-# Unseen: 0.79 when coded. Dev: 0.96, but the dev conventions name many of the first reader's
-# decisions on these very texts, so that figure mostly says the conventions were followed.
-SECOND_READERS = {"unseen": 0.70, "dev": 0.90}
+# Unseen: 0.79 when coded; held-out: 0.89. Dev: 0.96, but the dev conventions name many of the
+# first reader's decisions on these very texts, so that figure mostly says the conventions were followed.
+SECOND_READERS = {"unseen": 0.70, "dev": 0.90, "holdout": 0.80}
 
 
 @pytest.mark.parametrize("name", list(SECOND_READERS))
