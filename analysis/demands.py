@@ -39,7 +39,8 @@ COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stanc
 # noun phrase, this right after an actor's name.
 AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)"
                       r"|\s+(?:proposal|plan|initiative|offer)\b")  # "a U.S. proposal", "the American initiative"
-# "the plans of London and Paris", "a proposal from Washington": the authors after the noun.
+# "a proposal by Britain and France", "the plans of the UK and France": the authors after the noun
+# (a capital after "of" or "from" is read as a place, not an actor: "the plans of London" names none).
 AUTHORED_BY = re.compile(r"\b(?:plans?|proposals?|initiatives?|offers?)\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
 
 
