@@ -125,8 +125,9 @@ def test_two_readers_agree_on_most_positions(name):
     corpus = load_corpus(folder)
     first, second = load_gold(folder / paths.GOLD_NAME), load_gold(folder / paths.SECOND_READER_NAME)
     assert set(second["texts"]) == set(first["texts"]), f"{name}: the second reader coded other texts"
+    ids = dict(zip(corpus.articles["file"], corpus.articles["id"]))
     for file, entry in second["texts"].items():
-        text = corpus.texts[dict(zip(corpus.articles["file"], corpus.articles["id"]))[file]]
+        text = corpus.texts[ids[file]]
         missing = [d["evidence"] for d in entry["demands"] if d["evidence"] not in text]
         assert not missing, f"{name}/{file}: second reader's evidence not in the text: {missing}"
     agreement = reader_agreement(corpus, first, second)
