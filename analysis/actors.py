@@ -56,6 +56,9 @@ DEMONYMS = {
     "German": "Germany", "Chinese": "China", "Polish": "Poland", "Turkish": "Turkey", "Italian": "Italy",
     "Saudi": "Saudi Arabia", "Belarusian": "Belarus", "Canadian": "Canada", "Japanese": "Japan",
 }
+# Roles of heads of state in the codebook: a bare "the head of state" is the last one named.
+HEAD_OF_STATE_ROLE = re.compile(r"(?:President|King|Queen|Emperor) of (?!the European|the [A-Z][\w ]*(?:Commission|Council|Parliament|Bank))")
+BARE_HEAD_OF_STATE = re.compile(r"\b[Tt]he\s+(?:[Hh]ead\s+of\s+[Ss]tate|[Hh]ead\s+of\s+the\s+[Ss]tate)\b")
 # "his country" is the state of the person; "his forces" its armed forces; "his administration"
 # or "his government" the person's government.
 POSSESSED = {
@@ -128,6 +131,12 @@ class Codebook:
         found = [a for a, r in self._by_actor.items() if r["camp"] == state and r["type"] == "person"
                  and str(r.get("role") or "").split(" ")[0].casefold() == role]
         return found[0] if len(found) == 1 else None
+
+    def is_head_of_state(self, actor: str) -> bool:
+        """Whether the codebook's role for ``actor`` is a head of state's ("President of Russia",
+        "King of the United Kingdom"); presidents of EU institutions and the like are not."""
+        row = self.actor(actor)
+        return row.get("type") == "person" and bool(HEAD_OF_STATE_ROLE.match(str(row.get("role") or "")))
 
     def possessed(self, possessor: str, what: str) -> str | None:
         """The state, armed forces or government that belongs to a person ("his country")."""
@@ -523,6 +532,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
 
 
 def _resolve_references(article_id, text, found, sentences: list[tuple[int, int]], codebook) -> None:
+    _resolve_heads_of_state(article_id, text, found, sentences, codebook)
     last_person = None
     for s_start, s_end in sentences:
         local = [m for m in found if s_start <= m.start < s_end]
@@ -552,6 +562,28 @@ def _resolve_references(article_id, text, found, sentences: list[tuple[int, int]
                    if codebook.actor(m.actor).get("type") == "person"]
         if persons:
             last_person = persons[0].actor
+
+
+def _resolve_heads_of_state(article_id, text, found, sentences, codebook) -> None:
+    """A bare "the head of state" (state media and official readouts call the president so) is
+    a head of state named before it: of the nearest sentence that names one, the first named,
+    since the subject comes first ("Putin spoke with Trump. The head of state said ..." is
+    Putin). With none named before it, it stays unresolved rather than guessed."""
+    if "ead of" not in text:
+        return
+    heads = [m for m in found if codebook.is_head_of_state(m.actor)]
+    sentence_starts = [s for s, _ in sentences]
+    for hit in BARE_HEAD_OF_STATE.finditer(text):
+        start, end = hit.span()
+        if any(m.start < end and start < m.end for m in found):
+            continue  # part of a longer alias ("the Russian head of state")
+        before = [m for m in heads if m.end <= start]
+        if not before:
+            continue
+        at = bisect.bisect_right(sentence_starts, before[-1].start) - 1
+        floor = sentence_starts[at] if at >= 0 else 0
+        antecedent = next(m for m in before if m.start >= floor)
+        found.append(Mention(article_id, start, end, antecedent.actor, "description"))
 
 
 # --- names the codebook does not know ---------------------------------------------------------

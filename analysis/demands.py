@@ -25,7 +25,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import paths
-from .actors import Codebook, article_mentions, default_codebook, subject_mentions
+from .actors import DEMONYMS, Codebook, article_mentions, default_codebook, subject_mentions
 from .attribution import Tracker
 from .corpus import Corpus, CorpusError
 from .quotes import quotes as quote_tables
@@ -42,6 +42,13 @@ AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|
 # "a proposal by Britain and France", "the plans of the UK and France": the authors after the noun
 # (a capital after "of" or "from" is read as a place, not an actor: "the plans of London" names none).
 AUTHORED_BY = re.compile(r"\b(?:plans?|proposals?|initiatives?|offers?)\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
+# "the American initiative", "a British-French plan", "the Russian and Chinese proposal": a
+# demonym before the noun is its author, the demonym's state. "US" and "UK" are actor names
+# already, read by AUTHORED.
+_DEMONYM = "|".join(sorted((re.escape(d) for d in DEMONYMS if not d.isupper() and "." not in d), key=len, reverse=True))
+DEMONYM_AUTHORED = re.compile(rf"\b(?P<authors>(?:{_DEMONYM})(?:(?:\s*[-–/]\s*|\s*,\s*|\s+and\s+)(?:{_DEMONYM}))*)"
+                              r"(?:-(?:backed|brokered|proposed|led|drafted))?\s+(?:[a-z][\w-]*\s+)?"
+                              r"(?:proposals?|plans?|initiatives?|offers?|ideas?|suggestions?)\b")
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +262,9 @@ def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int,
         authors, authors_end = _agents(text, mentions, hit.end(), end + 40)
         if authors_end > hit.end():
             found += [(author, hit.start(), authors_end) for author in authors]
+    for hit in DEMONYM_AUTHORED.finditer(text, start, end):
+        for demonym in re.findall(_DEMONYM, hit.group("authors")):
+            found.append((DEMONYMS[demonym], hit.start(), hit.end()))
     return sorted(found, key=lambda item: item[1])
 
 

@@ -447,6 +447,12 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("Ukraine accepted a U.S. proposal for an immediate 30-day ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
+    # a demonym before the noun is its author: the demonym's state
+    ("Moscow dismissed the British and French proposal for a peacekeeping force.\n",
+     {("United Kingdom", "security_guarantees", "propose", "outlet"), ("France", "security_guarantees", "propose", "outlet"),
+      ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
+    ("The Russian leader rejected the American plan for a full ceasefire.\n",
+     {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
     # saying no to foreign soldiers holds "no foreign troops"
     ("The Kremlin has said no to European soldiers in Ukraine under any flag.\n",
      {("Kremlin", "no_foreign_peacekeepers", "demand", "outlet")}),
@@ -467,3 +473,11 @@ def test_a_heading_that_names_someones_demands_owns_the_bullets_below_it(positio
     assert {("Russia", "halt_western_military_aid", "demand", "outlet"),
             ("Russia", "halt_mobilisation_rearmament", "demand", "outlet")} <= found
     assert not any(who == "Russia" and category == "no_nato_membership" for who, category, _, _ in found)  # a new list
+
+
+def test_the_head_of_state_is_the_head_of_state_named_before(positions):
+    found = positions("Vladimir Putin spoke with Donald Trump on Tuesday. The head of state said he supported "
+                      "the idea of a mutual halt on strikes against energy facilities.\n")
+    assert found == {("Vladimir Putin", "energy_infrastructure_truce", "accept", "reported")}
+    # with no head of state named before it, no one is guessed
+    assert positions("The head of state said he supported a mutual halt on strikes against energy facilities.\n") == set()

@@ -81,6 +81,14 @@ def test_apposition_and_his_references(annotate):
     assert "his Russian counterpart" in surfaces(found, "Vladimir Putin")
 
 
+def test_a_bare_head_of_state_is_the_first_head_of_state_of_the_nearest_sentence_naming_one(annotate):
+    text = ("Ursula von der Leyen welcomed the call. Putin spoke with Trump for two hours, and Keir Starmer "
+            "called Zelenskyy. The head of state then gave the order.\n")
+    _, found, *_ = annotate(text)
+    # von der Leyen and Starmer head no state; of Putin and Trump, Putin comes first
+    assert "The head of state" in surfaces(found, "Vladimir Putin")
+
+
 def test_uncoded_names_are_listed_with_context(annotate):
     corpus, found, *_ = annotate("Finnish President Alexander Stubbington met Olga Wexford-Lane in Helsinki.\n")
     names = uncoded_names(corpus, found=found)
