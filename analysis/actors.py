@@ -46,6 +46,14 @@ CONTRACTED = re.compile(r"[’']s\s+(?:already|also|now|still|long|repeatedly|ju
 LOCATIVE = {"in", "to", "from", "at", "near", "into", "via", "across", "around", "outside", "through",
             "toward", "towards", "visit", "visited", "visits", "visiting", "left", "leave", "leaving", "reach",
             "reached", "arrive", "arrived", "over", "above", "of", "flight", "flights", "embassy"}
+# ... unless "of" or "from" follows a noun of what governments say or want: "the demands of Moscow",
+# "a proposal from Washington", "the plans of London and Paris" name governments.
+POSITION_NOUNS = {"proposal", "proposals", "plan", "plans", "demand", "demands", "condition", "conditions", "position",
+                  "positions", "stance", "response", "reply", "answer", "offer", "offers", "request", "requests",
+                  "refusal", "rejection", "approval", "consent", "insistence", "initiative", "initiatives", "idea",
+                  "ideas", "terms", "signal", "signals", "message", "messages", "statement", "statements", "objection",
+                  "objections", "reaction", "assurance", "assurances", "guarantees", "pressure", "backing", "support",
+                  "veto", "view", "views", "intentions", "demarche", "overture", "overtures", "counterproposal"}
 STATE_AS_PLACE = {"in", "into", "across", "inside", "throughout", "around", "near", "visit", "visited", "visiting"}
 PLACE_FOLLOWERS = {"area", "region", "suburbs", "airport", "bureau", "time", "street", "streets", "residents", "metro"}
 # Determiners and possessives that open a description standing in apposition to a name.
@@ -384,7 +392,8 @@ def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) 
         if form == "capital":
             after = _word_after(text, m.end(), p_end).lower()
             possessive = POSSESSIVE.match(text, m.end()) is not None  # "in Moscow's view": the government's
-            if zone in ("dateline", "byline") or surface.isupper() or (before in LOCATIVE and not possessive) \
+            governed = before in ("of", "from") and _word_before(text, m.start() - len(before) - 1, p_start).lower() in POSITION_NOUNS
+            if zone in ("dateline", "byline") or surface.isupper() or (before in LOCATIVE and not possessive and not governed) \
                     or after in PLACE_FOLLOWERS:
                 continue
         elif codebook.actor(actor).get("type") == "state" and before in STATE_AS_PLACE:

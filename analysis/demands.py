@@ -248,6 +248,14 @@ RELATIVE_VERBS = [
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
+def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_end: int) -> tuple[str, str]:
+    """Refusing a force of foreign troops is holding "no foreign troops" (the gold's convention),
+    whether the refusal is active ("Moscow rejected a reassurance force") or passive."""
+    if stance == "reject" and category == "security_guarantees" and TROOPS.search(text, cue_start, cue_end):
+        return "no_foreign_peacekeepers", "demand"
+    return category, stance
+
+
 def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int, int]]:
     """(author, start, end) of each proposal attributed inside a noun phrase within ``text[start:end]``."""
     found = []
@@ -481,11 +489,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if agents and (category, clause) not in seen:
             verb = re.sub(r"\s+", " ", agents.group("verb").lower())
             by_stance = AGENT_STANCE.get(verb, "accept")
-            if by_stance == "reject" and category in PROHIBITIONS:
+            by_category, by_stance = _refusing_troops(text, category, by_stance, cue_start, cue_end)
+            if by_stance == "reject" and by_category in PROHIBITIONS:
                 by_stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
             agent_names, agents_end = _agents(text, mentions, agents.end(), s_end)
             for who in agent_names:
-                items.append({"who": who, "category": category, "stance": by_stance, "voice": "outlet",
+                items.append({"who": who, "category": by_category, "stance": by_stance, "voice": "outlet",
                               "source": "", "start": cue_start, "end": agents_end})
             seen.add((category, clause))
             continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
@@ -495,9 +504,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition"  # demands named as such are conditions
         if stance == "condition" and _conditioned(text, clause, cue_end, named, cue_start):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
-        if stance == "reject" and category == "security_guarantees" and TROOPS.search(text, cue_start, cue_end):
-            # Refusing a force of foreign troops holds "no foreign troops" (the gold's convention).
-            category, stance = "no_foreign_peacekeepers", "demand"
+        category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
         if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window) \
                 and "veto" not in text[cue_start:cue_end].lower():  # refusing Moscow a veto over troops rejects the ban
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to

@@ -453,6 +453,12 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # a capital after "of"/"from" is a government when the noun before is what governments propose or want
+    ("The plans of London and Paris for a reassurance force were rejected by the Kremlin.\n",
+     {("United Kingdom", "security_guarantees", "propose", "outlet"), ("France", "security_guarantees", "propose", "outlet"),
+      ("Kremlin", "no_foreign_peacekeepers", "demand", "outlet")}),
+    ("Kyiv welcomed a proposal from Washington for a 30-day ceasefire. Flights from Moscow were cancelled.\n",
+     {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
     # saying no to foreign soldiers holds "no foreign troops"
     ("The Kremlin has said no to European soldiers in Ukraine under any flag.\n",
      {("Kremlin", "no_foreign_peacekeepers", "demand", "outlet")}),

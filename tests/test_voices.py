@@ -89,6 +89,12 @@ def test_a_bare_head_of_state_is_the_first_head_of_state_of_the_nearest_sentence
     assert "The head of state" in surfaces(found, "Vladimir Putin")
 
 
+def test_a_capital_after_of_is_a_place_unless_a_position_noun_comes_before(annotate):
+    _, found, *_ = annotate("The demands of Moscow were read out to the people of Kyiv.\n")
+    assert surfaces(found, "Russia") == ["Moscow"]
+    assert surfaces(found, "Ukraine") == []
+
+
 def test_uncoded_names_are_listed_with_context(annotate):
     corpus, found, *_ = annotate("Finnish President Alexander Stubbington met Olga Wexford-Lane in Helsinki.\n")
     names = uncoded_names(corpus, found=found)
