@@ -245,6 +245,9 @@ RELATIVE_VERBS = [
                           r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
     ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
+# The question a refusal to confirm leaves open: "whether Putin would ...", "if Moscow will ...".
+WHETHER = re.compile(r"\b(?:whether|if)\s+", re.I)
+ASKED = re.compile(r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?asked\s+(?:\w+\s+)?(?:whether|if)\s", re.I)
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
@@ -415,6 +418,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                                        if where.may_match(offset + i, clause[0], clause[1])
                                        and stance_cues[s].search(window)]
         carried[index] = present[0] if present else carried.get(index - 1)
+    for index in range(len(clauses) - 1):
+        if ASKED.match(text, *clauses[index]) and any("refuse_to_confirm" in stances_in[later]
+                                                      for later in range(index + 1, len(clauses))):
+            # "Asked whether Moscow would accept ..., Peskov declined to comment": the question's
+            # stance is the one left unconfirmed.
+            stances_in[index] = ["refuse_to_confirm"]
     named = named + _clause_anaphors(text, clauses, named)
     seen = set()
     owner = LIST_OWNER.search(text, s_start, s_end)
@@ -748,7 +757,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if stance in ("demand", "condition") and wanting and wanting != speaker:
             return wanting, "third_party", speaker  # "Leavitt says the president wants Russia to ...": his demand
         if stance == "refuse_to_confirm":
-            return None
+            return _in_question(text, position, s_start, s_end, mentions)
         return speaker, "reported", ""
     if stance == "refuse_to_confirm":
         # "Witkoff declined to confirm whether Putin's demands included ...": the demands are Putin's.
@@ -756,7 +765,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         teller = [m for m in subject_mentions(text, mentions, s_start, position)]
         if owner:
             return owner[-1].actor, "third_party", teller[0].actor if teller else ""
-        return None
+        return _in_question(text, position, s_start, s_end, mentions)
     earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
     if earlier and stance in ("demand", "condition", "propose") and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
         return earlier[0].actor, "outlet", ""  # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target
@@ -776,6 +785,22 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         actor = tracker.resolve(pronoun.group(1), s_start)
         if actor:
             return actor, "outlet", ""
+    return None
+
+
+def _in_question(text, position, s_start, s_end, mentions) -> tuple[str, str, str] | None:
+    """For a refusal to confirm: "Peskov declined to say whether Putin would accept ...", "Asked
+    if Moscow would insist on ..., Peskov declined to comment": the one the question is about
+    holds the position left in doubt, and the one declining is the source."""
+    for asked in WHETHER.finditer(text, s_start, position):
+        alleged = next((m for m in mentions if asked.end() <= m.start < position and m.actor
+                        and len(text[asked.end():m.start].split()) <= 2), None)
+        if alleged is None:
+            continue
+        decliner = [m for m in subject_mentions(text, mentions, s_start, asked.start()) if m.actor != alleged.actor]
+        if not decliner and asked.start() - s_start < 12:  # the question opens the sentence: the decliner follows it
+            decliner = [m for m in subject_mentions(text, mentions, position, s_end) if m.actor != alleged.actor]
+        return alleged.actor, "third_party", decliner[0].actor if decliner else ""
     return None
 
 

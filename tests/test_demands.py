@@ -487,3 +487,16 @@ def test_the_head_of_state_is_the_head_of_state_named_before(positions):
     assert found == {("Vladimir Putin", "energy_infrastructure_truce", "accept", "reported")}
     # with no head of state named before it, no one is guessed
     assert positions("The head of state said he supported a mutual halt on strikes against energy facilities.\n") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Peskov declined to say whether Putin would accept the full ceasefire.\n",
+     {("Vladimir Putin", "accept_ceasefire", "refuse_to_confirm", "third_party", "Dmitry Peskov")}),
+    ("Asked whether Moscow would accept a full ceasefire, Peskov declined to comment.\n",
+     {("Russia", "accept_ceasefire", "refuse_to_confirm", "third_party", "Dmitry Peskov")}),
+    ("Asked if Russia would insist on an end to Western military aid, Peskov said he would not comment.\n",
+     {("Russia", "halt_western_military_aid", "refuse_to_confirm", "third_party", "Dmitry Peskov")}),
+])
+def test_the_one_a_question_is_about_holds_what_is_left_unconfirmed(one_article, sentence, expected):
+    table = demands(one_article(sentence))
+    assert set(zip(table["who"], table["category"], table["stance"], table["voice"], table["source"])) == expected
