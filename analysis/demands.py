@@ -664,10 +664,34 @@ POSITION_NOUN = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:answer|response|re
                            r"conditions|terms|bid|usage|red lines?|veto)\b", re.I)
 
 
-def _possessor(text: str, mentions, start: int, position: int) -> str | None:
-    """The actor whose position noun ("Kyiv's rejection") stands before ``position``."""
-    return next((m.actor for m in mentions if start <= m.start < position and m.actor and not m.in_title
-                 and POSITION_NOUN.match(text, m.end) and POSITION_NOUN.match(text, m.end).end() <= position), None)
+# The same nouns with their holder after them: "the demands of Moscow", "a response from Kyiv".
+POSITION_NOUN_OF = re.compile(r"\b(?:answer|response|reply|position|stance|rejection|refusal|demands|insistence|acceptance|"
+                              r"support|opposition|objections?|attitude|view|conditions|terms|red lines?|veto)\s+"
+                              r"(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+RESPONSE_NOUN = re.compile(r"\b(?:answer|response|reply|rejection|refusal|acceptance|opposition|objections?)\b", re.I)
+
+
+def _possessor(text: str, mentions, start: int, position: int, stance: str | None = None) -> str | None:
+    """The actor whose position noun ("Kyiv's rejection", "the demands of Moscow") stands
+    before ``position``. Whoever responds to a proposal ("Kyiv's response to the proposal")
+    is not its author."""
+    for m in mentions:
+        if not (start <= m.start < position and m.actor and not m.in_title):
+            continue
+        noun = POSITION_NOUN.match(text, m.end)
+        if noun and noun.end() <= position:
+            noun_text = noun.group()
+        else:
+            before = POSITION_NOUN_OF.search(text, max(start, m.start - 40), m.start)
+            if before is None:
+                continue
+            noun_text = before.group()
+        if stance == "propose" and RESPONSE_NOUN.search(noun_text):
+            continue
+        return m.actor
+    return None
 
 
 def _speaks_for(codebook: Codebook, speaker: str, subject: str) -> bool:
@@ -771,7 +795,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         return earlier[0].actor, "outlet", ""  # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target
     if subjects:
         return subjects[0].actor, "outlet", ""
-    owner = _possessor(text, mentions, clause[0], position) or _possessor(text, mentions, s_start, position)
+    owner = _possessor(text, mentions, clause[0], position, stance) or _possessor(text, mentions, s_start, position, stance)
     if owner:
         return owner, "outlet", ""
     if index > 0 and re.match(r"\W*(?:as|while|although|but|and|because)?\s*(?:he|she|they|it)\b",

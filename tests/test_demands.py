@@ -453,6 +453,10 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # the holder after its position noun; and the one who responds to a proposal is not its author
+    ("The demands of Moscow include an end to Western military aid to Ukraine.\n",
+     {("Russia", "halt_western_military_aid", "demand", "outlet")}),
+    ("Kyiv's response to the proposal for an energy truce came within hours.\n", set()),
     # a capital after "of"/"from" is a government when the noun before is what governments propose or want
     ("The plans of London and Paris for a reassurance force were rejected by the Kremlin.\n",
      {("United Kingdom", "security_guarantees", "propose", "outlet"), ("France", "security_guarantees", "propose", "outlet"),
