@@ -245,6 +245,10 @@ RELATIVE_VERBS = [
                           r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
     ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
+# Urging someone to accept is a demand made of them, whatever the accept cue after it says.
+URGED_TO_ACCEPT = re.compile(r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|push(?:ed|es|ing)|ask(?:ed|s|ing)|"
+                             r"appeal(?:ed|s|ing)\s+to|encourag(?:ed|es|ing)|challeng(?:ed|es|ing)|want(?:s|ed)?)\s+"
+                             r"(?:[\w’'.-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}?(?:agree|accept|sign|back|support|endorse|join)\b", re.I)
 # The question a refusal to confirm leaves open: "whether Putin would ...", "if Moscow will ...".
 WHETHER = re.compile(r"\b(?:whether|if)\s+", re.I)
 ASKED = re.compile(r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?asked\s+(?:\w+\s+)?(?:whether|if)\s", re.I)
@@ -480,6 +484,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 stance = "condition"
             else:
                 on_condition = True
+        if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
+            stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
         if stance == "accept" and not on_condition and index + 1 < len(clauses) and HEDGED.match(text, *clauses[index + 1]):
             stance = "accept_in_principle"
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \

@@ -26,6 +26,9 @@ COLUMNS = ["article_id", "outlet", "sentence", "speaker", "speaker_surface", "co
 NOMINAL = re.compile(r"(?:[’']s)\s+(statement|claim|assertion|insistence|warning|announcement|suggestion|remarks|"
                      r"comments|argument|admission|pledge|promise|proposal|demand|assurance)\s+that\s+", re.I)
 TIME_WORDS = r"(?:on \w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)|last \w+|this \w+|earlier|later|also|again|previously|repeatedly|recently|in a statement|in an interview|in a post|in remarks|on social media|in a social media post|at a press conference|at a news conference|during a press briefing)"
+# Whom a statement was made to, after an inverted attribution: "..., Zelenskyy told reporters".
+AUDIENCE = (r"(?:(?:reporters|journalists|the press|the media|lawmakers|parliament|(?:a |the )?(?:news|press) (?:conference|briefing)|"
+            r"(?:state |national |Russian |Ukrainian )?(?:television|TV|radio))\b|(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})")
 QUOTE_MARKS = "“”‘’\"«»"
 
 
@@ -132,7 +135,7 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
     between = text[speaker.end:hit.start()]
     attributed_after = lead.rstrip().endswith(",") and "," not in between and len(between.split()) <= 6
     if attributed_after and (not rest.strip(" ,;") or re.match(r"\s*,\s*(?:adding|noting|saying|explaining)\b", rest)
-                             or re.fullmatch(rf"\s*{TIME_WORDS}\s*", rest)):
+                             or re.fullmatch(rf"\s*(?:{AUDIENCE}\s*)?(?:,?\s*{TIME_WORDS}\s*)?", rest)):
         # "The call is expected to ..., the Kremlin and a U.S. official said (on Monday)."
         head_end = lead.rstrip().rstrip(",").rstrip()
         head_end = s_start + len(head_end)

@@ -453,6 +453,11 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # urging someone to accept is a demand of them; "ready for" is acceptance
+    ("Trump urged Moscow to go further and agree to a complete ceasefire.\n",
+     {("Donald Trump", "accept_ceasefire", "demand", "reported")}),
+    ("Zelenskyy said Kyiv was ready for a full ceasefire.\n",
+     {("Volodymyr Zelenskyy", "accept_ceasefire", "accept", "reported")}),
     # the holder after its position noun; and the one who responds to a proposal is not its author
     ("The demands of Moscow include an end to Western military aid to Ukraine.\n",
      {("Russia", "halt_western_military_aid", "demand", "outlet")}),

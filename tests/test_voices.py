@@ -184,6 +184,18 @@ def test_indirect_speech_patterns(annotate):
     ]
 
 
+def test_an_inverted_attribution_may_name_its_audience(annotate):
+    text = ("Kyiv is open to a pause in strikes on energy infrastructure, Zelenskyy told reporters.\n\n"
+            "Russia would not accept European troops, Peskov told journalists on Wednesday.\n\n"
+            "The talks will resume, Rubio told the BBC.\n")
+    _, _, _, _, found = annotate(text)
+    assert list(zip(found["speaker"], found["first6"])) == [
+        ("Volodymyr Zelenskyy", "Kyiv is open to a pause"),
+        ("Dmitry Peskov", "Russia would not accept European troops"),
+        ("Marco Rubio", "The talks will resume"),
+    ]
+
+
 def test_unnamed_source_and_according_to(annotate):
     text = ("Several officials said the talks were premature.\n\n"
             "The meeting lasted two hours, according to the Kremlin.\n")
