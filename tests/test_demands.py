@@ -453,6 +453,9 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # withdrawing Ukraine's troops from the regions Russia claims is giving them up
+    ("Putin has demanded that Kyiv withdraw its troops from the four regions Russia claims.\n",
+     {("Vladimir Putin", "cede_or_recognise_territory", "demand", "reported")}),
     # urging someone to accept is a demand of them; "ready for" is acceptance
     ("Trump urged Moscow to go further and agree to a complete ceasefire.\n",
      {("Donald Trump", "accept_ceasefire", "demand", "reported")}),
