@@ -245,6 +245,8 @@ RELATIVE_VERBS = [
                           r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
     ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
+SUBORDINATE_CONDITION = re.compile(r"\W*(?:while|unless|until|if|once|as\s+long\s+as|so\s+long\s+as|provided)\b", re.I)
+SUBORDINATE_INSIDE = re.compile(r"\b(?:while|unless|until|as\s+long\s+as|so\s+long\s+as)\s", re.I)
 # Urging someone to accept is a demand made of them, whatever the accept cue after it says.
 URGED_TO_ACCEPT = re.compile(r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|push(?:ed|es|ing)|ask(?:ed|s|ing)|"
                              r"appeal(?:ed|s|ing)\s+to|encourag(?:ed|es|ing)|challeng(?:ed|es|ing)|want(?:s|ed)?)\s+"
@@ -467,7 +469,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         on_condition = False  # accepted, and a condition set on it: a condition row as well
         if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
-        elif stance == "condition" and "accept" in present and not stance_cues["condition"].search(text, clause[0], cue_start) \
+        elif stance == "condition" and "accept" in present and stance_cues["accept"].search(text, clause[0], cue_end) \
+                and not stance_cues["condition"].search(text, clause[0], cue_start) \
                 and not re.search(r"\bonly\b", window, re.I):
             after = stance_cues["condition"].search(text, cue_end, clause[1])
             if after is not None and CONDITION_NOUN.fullmatch(after.group()):
@@ -768,6 +771,12 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         return around[-1][1], "reported", ""  # "Putin informed Trump that Russia and Ukraine would exchange ..."
     subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position
                 and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)]
+    if stance == "condition":
+        # "there can be no truce while Ukraine rearms": a subject after the condition's own
+        # connective is the one it is made of, not the one who sets it.
+        connective = next((c for c in SUBORDINATE_INSIDE.finditer(text, clause[0], position)), None)
+        if connective is not None:
+            subjects = [m for m in subjects if m.start < connective.start()]
     if report and pd.notna(report[-1][1]):
         content_start, speaker = report[-1]
         if stance in THIRD_PARTY_STANCES and TWO_LEADERS.search(text, report[0][0], position):
@@ -799,6 +808,12 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
     if earlier and stance in ("demand", "condition", "propose") and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
         return earlier[0].actor, "outlet", ""  # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target
+    if stance == "condition" and index > 0 and SUBORDINATE_CONDITION.match(text, clause[0], clause[1]):
+        # "Russia's position is that there can be no truce while Ukraine rearms": the one the
+        # condition is made of is the subordinate clause's subject; who sets it stands before.
+        setter = (earlier[0].actor if earlier else None) or _possessor(text, mentions, s_start, clause[0])
+        if setter:
+            return setter, "outlet", ""
     if subjects:
         return subjects[0].actor, "outlet", ""
     owner = _possessor(text, mentions, clause[0], position, stance) or _possessor(text, mentions, s_start, position, stance)

@@ -453,6 +453,17 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # tying one thing to another makes the second its condition; so does "no truce while ..."
+    ("Putin tied a full ceasefire to a halt in foreign military aid.\n",
+     {("Vladimir Putin", "halt_western_military_aid", "condition", "outlet")}),
+    ("Russia's position is that there can be no truce while Ukraine rearms.\n",
+     {("Russia", "halt_mobilisation_rearmament", "condition", "outlet")}),
+    # idioms of acceptance
+    ("Putin gave the green light to a halt in strikes on energy facilities.\n",
+     {("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet")}),
+    # an acceptance inside the condition ("before he signs on to") does not make the condition accepted
+    ("Putin wants Western arms deliveries to stop before he signs on to a full truce.\n",
+     {("Vladimir Putin", "halt_western_military_aid", "condition", "outlet")}),
     # withdrawing Ukraine's troops from the regions Russia claims is giving them up
     ("Putin has demanded that Kyiv withdraw its troops from the four regions Russia claims.\n",
      {("Vladimir Putin", "cede_or_recognise_territory", "demand", "reported")}),
