@@ -247,6 +247,7 @@ RELATIVE_VERBS = [
 ]
 SUBORDINATE_CONDITION = re.compile(r"\W*(?:while|unless|until|if|once|as\s+long\s+as|so\s+long\s+as|provided)\b", re.I)
 SUBORDINATE_INSIDE = re.compile(r"\b(?:while|unless|until|as\s+long\s+as|so\s+long\s+as)\s", re.I)
+NEGATED_VERB = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+ly\s+)?$", re.I)
 # Urging someone to accept is a demand made of them, whatever the accept cue after it says.
 URGED_TO_ACCEPT = re.compile(r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|push(?:ed|es|ing)|ask(?:ed|s|ing)|"
                              r"appeal(?:ed|s|ing)\s+to|encourag(?:ed|es|ing)|challeng(?:ed|es|ing)|want(?:s|ed)?)\s+"
@@ -487,6 +488,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 stance = "condition"
             else:
                 on_condition = True
+        if stance == "accept":
+            last_accept = None
+            for last_accept in stance_cues["accept"].finditer(text, clause[0], cue_start):
+                pass
+            if last_accept is not None and NEGATED_VERB.search(text, max(clause[0], last_accept.start() - 30), last_accept.start()):
+                stance = "reject"  # "agreed to X, but would not sign on to the full ceasefire"
         if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
             stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
         if stance == "accept" and not on_condition and index + 1 < len(clauses) and HEDGED.match(text, *clauses[index + 1]):

@@ -453,6 +453,16 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # a negated acceptance verb further back in the clause rejects; "accept no" / "accept neither" too
+    ("Putin agreed to stop attacking energy facilities for 30 days, but would not sign on to the full, immediate ceasefire.\n",
+     {("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    ("Yermak said the Ukrainian side would accept no limits on the size of its army.\n",
+     {("Andriy Yermak", "halt_mobilisation_rearmament", "reject", "reported")}),
+    # troops "of" NATO countries; a supply of "foreign" weapons; "sharing of intelligence"
+    ("The appearance of troops of NATO countries in Ukraine is unacceptable to us, Peskov said.\n",
+     {("Dmitry Peskov", "no_foreign_peacekeepers", "demand", "reported")}),
+    ("Peskov said a full ceasefire makes sense only if the supply of foreign weapons to Kiev stops.\n",
+     {("Dmitry Peskov", "halt_western_military_aid", "condition", "reported")}),
     # tying one thing to another makes the second its condition; so does "no truce while ..."
     ("Putin tied a full ceasefire to a halt in foreign military aid.\n",
      {("Vladimir Putin", "halt_western_military_aid", "condition", "outlet")}),
