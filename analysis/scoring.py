@@ -395,15 +395,22 @@ def reader_agreement(corpus: Corpus, first: dict, second: dict) -> pd.DataFrame:
     against the first's, per article and ``all``, in the columns of :func:`score_demands`. F1 does
     not depend on which reader comes first (precision and recall swap): it is the share of
     positions both coded among all they coded, counted once per reader (positive specific
-    agreement), the ceiling an extractor can be expected to reach under the same conventions."""
-    return score_demands(corpus, first, gold_positions(corpus, second))
+    agreement), the ceiling an extractor can be expected to reach under the same conventions.
+    Only the texts both readers coded count: a second reading may cover part of a set."""
+    return score_demands(corpus, shared_texts(first, second), gold_positions(corpus, second))
+
+
+def shared_texts(gold: dict, other: dict) -> dict:
+    """``gold`` restricted to the texts ``other`` codes too."""
+    return {**gold, "texts": {name: entry for name, entry in gold["texts"].items() if name in other["texts"]}}
 
 
 def second_readings(folders: dict[str, Path] | None = None) -> pd.DataFrame:
     """One row per set of articles whose demands two readers coded (a ``gold_second_reader.json``
     beside the ``gold.json``): the positions each reader coded, those both coded, the readers'
     agreement (F1, :func:`reader_agreement`) and the annotator's F1 against each reader. By
-    default the test sets (unseen, dev, held-out) that have a second reading."""
+    default the test sets (unseen, dev, held-out) that have a second reading. All figures are
+    on the texts both readers coded; ``articles`` counts them."""
     from .corpus import load_corpus
     from .demands import demands
 
@@ -414,10 +421,11 @@ def second_readings(folders: dict[str, Path] | None = None) -> pd.DataFrame:
             continue
         corpus = load_corpus(folder)
         first, second = load_gold(Path(folder) / paths.GOLD_NAME), load_gold(Path(folder) / paths.SECOND_READER_NAME)
+        first = shared_texts(first, second)
         both = reader_agreement(corpus, first, second).set_index("article_id").loc["all"]
         found = demands(corpus)
         annotator = [score_demands(corpus, gold, found).set_index("article_id").loc["all", "f1"] for gold in (first, second)]
-        rows.append({"set": name, "articles": len(corpus.articles), "first_reader": int(both["gold"]),
+        rows.append({"set": name, "articles": len(first["texts"]), "first_reader": int(both["gold"]),
                      "second_reader": int(both["found"]), "both": int(both["correct"]), "readers_f1": both["f1"],
                      "annotator_f1": annotator[0], "annotator_f1_second_reader": annotator[1]})
     return pd.DataFrame(rows, columns=["set", "articles", "first_reader", "second_reader", "both", "readers_f1",

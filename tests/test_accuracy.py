@@ -4,7 +4,7 @@ Four golds: the three seed articles the rules were developed on (tests/gold); si
 articles in other styles — a live blog, a state-agency dispatch, a wire story with straight
 quotes and inverted attributions, a transcript, a broadcaster's page, an explainer — that the
 rules were not written for (tests/unseen; scored first, then used to improve the rules, so a
-development set now); ten more invented articles with demand gold only in still other styles
+development set now); sixteen more invented articles with demand gold only in still other styles
 (tests/dev; scored first, then used to improve the demand rules); and twelve held-out articles
 with demand gold only (tests/holdout) that no rule was written against. The demands of unseen,
 dev and held-out were coded a second time by another reader, for an agreement figure. Run with
@@ -33,9 +33,10 @@ FLOORS = {
                # acceptance in principle, as the dev and held-out gold and this set's second reader code
                # it and this set's first reader did not): a regression guard only.
                "demands": ("f1", 0.72)},
-    # Demand gold only, ten articles: the first four scored F1 0.27 when first scored; the six added
-    # later got 34 of 126 records right when first scored; all ten reach 0.66 with them in view.
-    "dev": {"demands": ("f1", 0.63)},
+    # Demand gold only, sixteen articles: the first four scored F1 0.27 when first scored; the six
+    # added next got 34 of 126 records right when first scored; those ten reached 0.66 with them in
+    # view. The last six got 56 of 159 right when first scored (F1 0.44); all sixteen reach 0.60.
+    "dev": {"demands": ("f1", 0.56)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
     # scored, then 0.36 and 0.33 after later rounds of rules; on six 0.35 with the rules of
@@ -108,6 +109,11 @@ def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
     assert (both["gold"], both["found"], both["correct"]) == (n, n, n - 1)
     swapped = reader_agreement(seed_corpus, second, gold).set_index("article_id").loc["all"]
     assert swapped["f1"] == both["f1"] and (swapped["precision"], swapped["recall"]) == (both["recall"], both["precision"])
+    # a second reading of part of a set is scored on the texts it covers only
+    partial = {"texts": {name: gold["texts"][name]}}
+    on_one = reader_agreement(seed_corpus, gold, partial).set_index("article_id").loc["all"]
+    in_one = len({(d["who"], d["category"], d["stance"]) for d in gold["texts"][name]["demands"]})
+    assert (on_one["gold"], on_one["found"], on_one["f1"]) == (in_one, in_one, 1.0)
 
 
 # A second reader coded the demands of these sets again from the texts and the written conventions,
