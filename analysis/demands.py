@@ -174,9 +174,10 @@ TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?:(?P<only>only\s+)(?:if|once|w
                                 r"if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition)\b", re.I)
 # "ready to support it, but wants to see the details first": support held back until the terms are
 # known, which the gold codes as acceptance in principle.
-HEDGED = re.compile(r"\W*but\s+(?:[\w’'-]+\s+){0,3}?(?:wants?|wanted|needs?|needed|must|has\s+to|have\s+to|had\s+to|"
+HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|wanted|needs?|needed|must|has\s+to|have\s+to|had\s+to|"
                     r"would\s+like)\s+(?:first\s+)?(?:to\s+)?(?:see|know|hear|learn|study|understand|read)\s+(?:[\w’'-]+\s+){0,3}?"
                     r"(?:what|how|who|whether|which|exactly|details?|terms|text|fine\s+print|paper|writing)\b", re.I)
+BUT = re.compile(r"\bbut\b", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
@@ -496,7 +497,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 stance = "reject"  # "agreed to X, but would not sign on to the full ceasefire"
         if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
             stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
-        if stance == "accept" and not on_condition and index + 1 < len(clauses) and HEDGED.match(text, *clauses[index + 1]):
+        hedge_end = min(s_end, cue_end + 200)  # the reservation may run past the next clause
+        if stance == "accept" and not on_condition and any(HEDGED.match(text, but.start(), hedge_end)
+                                                           for but in BUT.finditer(text, cue_end, hedge_end)):
             stance = "accept_in_principle"
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
                 and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):

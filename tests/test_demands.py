@@ -453,6 +453,13 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # a reservation asking for details, anywhere later in the sentence, makes support acceptance in principle
+    ("Zelenskyy says Ukraine is ready to support the energy pause but wants to know which facilities it covers and who will monitor it.\n",
+     {("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported"),
+      ("Volodymyr Zelenskyy", "other", "demand", "reported")}),
+    ("Zelenskyy said Ukraine would support the energy pause, but that Kyiv needed to know exactly what Putin had promised.\n",
+     {("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported"),
+      ("Volodymyr Zelenskyy", "other", "demand", "reported")}),
     # a negated acceptance verb further back in the clause rejects; "accept no" / "accept neither" too
     ("Putin agreed to stop attacking energy facilities for 30 days, but would not sign on to the full, immediate ceasefire.\n",
      {("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
