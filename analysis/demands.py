@@ -213,7 +213,11 @@ AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "r
 LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-]+\s+)?(?:set\s+out|laid\s+out|"
                         r"put\s+forward|set|named|listed|issued|made|outlined|presented)\s+by\s+", re.I)
 # "Moscow's demands: ...", "a list of conditions: ...": a colon opening the items of a list.
-LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines|program(?:me)?|agenda|wish list)\s*:\s", re.I)
+# "The Kremlin's price for a complete truce: ...", "the Kremlin set out what it would take to go further: ...".
+LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines|program(?:me)?|agenda|wish list|price|"
+                       r"what\s+(?:it|he|she|they|Moscow|Russia|Kyiv|Ukraine|the\s+Kremlin)\s+(?:would|will)\s+(?:take|need|require|want))"
+                       r"(?:\s+(?:for|on|to)\s+[^:;.]{0,60}?)?\s*:\s", re.I)
+CONDITION_HEADS = re.compile(r"conditions|preconditions|terms|price|what\s", re.I)
 
 
 def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int, str] | None:
@@ -230,7 +234,7 @@ def _list_owner(text: str, mentions, s_start: int, head: re.Match) -> tuple[str,
     else the first actor named before it; None when no actor is named."""
     holder = _possessor(text, mentions, s_start, head.end("noun")) or next(
         (m.actor for m in mentions if s_start <= m.start < head.start() and m.actor and not m.in_title), None)
-    stance = "condition" if head.group("noun").lower() in ("conditions", "preconditions", "terms") else "demand"
+    stance = "condition" if CONDITION_HEADS.match(head.group("noun")) else "demand"
     return (holder, stance) if holder else None
 
 

@@ -453,6 +453,11 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # a colon opens a list after "price for ..." or "what it would take ..." too
+    ("The Kremlin's price for a complete truce: an end to foreign military aid, and a halt to Ukrainian mobilisation.\n",
+     {("Kremlin", "halt_western_military_aid", "condition", "outlet"), ("Kremlin", "halt_mobilisation_rearmament", "condition", "outlet")}),
+    ("The Kremlin set out what it would take to go further: a complete halt to foreign military aid.\n",
+     {("Kremlin", "halt_western_military_aid", "condition", "outlet")}),
     # a reservation asking for details, anywhere later in the sentence, makes support acceptance in principle
     ("Zelenskyy says Ukraine is ready to support the energy pause but wants to know which facilities it covers and who will monitor it.\n",
      {("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported"),
