@@ -263,6 +263,23 @@ ASKED = re.compile(r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?asked\s+(?:\w
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
+RESPONSES = ("reject", "accept", "accept_in_principle")
+DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?(?P<noun>demands?|calls?|insistence|"
+                               r"conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
+def _demanded_by(text: str, mentions, start: int, cue_start: int):
+    """(owner mention, stance, start) when the cue is the object of someone's named demand just
+    before it ("Moscow's demand that Western aid dry up"), else None."""
+    for m in mentions:
+        if start <= m.start and m.end <= cue_start and m.actor and not m.in_title and cue_start - m.end <= 60:
+            noun = DEMAND_NOUN_AFTER.match(text[m.end:cue_start])
+            if noun:
+                held = "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
+                return m, held, m.start
+    return None
+
+
 def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_end: int) -> tuple[str, str]:
     """Refusing a force of foreign troops is holding "no foreign troops" (the gold's convention),
     whether the refusal is active ("Moscow rejected a reassurance force") or passive."""
@@ -545,8 +562,19 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         accepted = stance_cues["accept"].search(text, clause[0], clause[1]) if stance == "accept" else None
         if accepted and PARTICIPLE.fullmatch(accepted.group()) and PARTICIPLE_NOUN.search(text, clause[0], accepted.start()):
             continue  # "an exchange agreed during the call": agreed by someone unnamed, not by the clause's subject
-        holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
-                         stance, tracker)
+        demanded = _demanded_by(text, mentions, clause[0], cue_start) if stance in RESPONSES else None
+        if demanded is not None:
+            # "dismissing Moscow's call for a freeze on rearmament": Moscow's demand, and a response to it
+            owner, owner_stance, owner_start = demanded
+            items.append({"who": owner.actor, "category": category, "stance": owner_stance, "voice": "outlet",
+                          "source": "", "start": owner.start, "end": cue_end})
+            holder = _holder(text, owner.start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
+                             stance, tracker)
+            if holder is not None and holder[0] == owner.actor:
+                holder = None
+        else:
+            holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
+                             stance, tracker)
         if list_owner and cue_start >= list_owner[1]:
             items.append({"who": list_owner[0], "category": category, "stance": list_owner[2], "voice": "outlet",
                           "source": "", "start": cue_start, "end": cue_end})

@@ -453,6 +453,11 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # dismissing someone's named demand: the demand is theirs, the rejection the speaker's
+    ("Ukraine must remain free to build up its own defences, Scholz said, dismissing Moscow's call for a freeze on Ukrainian rearmament.\n",
+     {("Russia", "halt_mobilisation_rearmament", "demand", "outlet"), ("Olaf Scholz", "halt_mobilisation_rearmament", "reject", "reported")}),
+    ("The EU rejected Moscow's demand to halt military aid to Kyiv.\n",
+     {("Russia", "halt_western_military_aid", "demand", "outlet"), ("European Union", "halt_western_military_aid", "reject", "outlet")}),
     # a colon opens a list after "price for ..." or "what it would take ..." too
     ("The Kremlin's price for a complete truce: an end to foreign military aid, and a halt to Ukrainian mobilisation.\n",
      {("Kremlin", "halt_western_military_aid", "condition", "outlet"), ("Kremlin", "halt_mobilisation_rearmament", "condition", "outlet")}),
