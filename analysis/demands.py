@@ -264,6 +264,7 @@ PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
 RESPONSES = ("reject", "accept", "accept_in_principle")
+PRESS = ("media", "journalist")
 DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?(?P<noun>demands?|calls?|insistence|"
                                r"conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 
@@ -807,12 +808,15 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if stance in ("demand", "condition") and wanting and wanting != inside[0]:
             return wanting, "third_party", inside[0]  # "Russia wants Ukraine disarmed," Zelenskyy said
         return inside[0], "quoted", ""
-    around = [(start, speaker) for start, end, speaker in reported if start <= position < end]
+    # What the press reports ("As Ukrinform reported, ...") is the subject's position, not the paper's.
+    around = [(start, speaker) for start, end, speaker in reported if start <= position < end
+              and tracker.codebook.actor(speaker).get("type") not in PRESS]
     report = [(start, speaker) for start, speaker in around if not _parties_named(text, mentions, start)]
     if around and not report and pd.notna(around[-1][1]) and stance != "refuse_to_confirm":
         return around[-1][1], "reported", ""  # "Putin informed Trump that Russia and Ukraine would exchange ..."
     subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position
-                and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)]
+                and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)
+                and tracker.codebook.actor(m.actor).get("type") not in PRESS]
     if stance == "condition":
         # "there can be no truce while Ukraine rearms": a subject after the condition's own
         # connective is the one it is made of, not the one who sets it.

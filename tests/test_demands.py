@@ -453,6 +453,9 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # what the press reports is the subject's position, not the paper's
+    ("As Reuters reported, on March 11 in Jeddah Ukraine expressed readiness to accept the U.S. proposal for a 30-day ceasefire.\n",
+     {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
     # dismissing someone's named demand: the demand is theirs, the rejection the speaker's
     ("Ukraine must remain free to build up its own defences, Scholz said, dismissing Moscow's call for a freeze on Ukrainian rearmament.\n",
      {("Russia", "halt_mobilisation_rearmament", "demand", "outlet"), ("Olaf Scholz", "halt_mobilisation_rearmament", "reject", "reported")}),
