@@ -263,6 +263,10 @@ ASKED = re.compile(r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?asked\s+(?:\w
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:[Ii]f\s+)?(?:they|he|she|it)\b", re.I)
 
 
+# What something should grow into is the position; the thing it grows from is not.
+GROWN_INTO = re.compile(r"\s+(?:(?:should|must|could|would|will|can|to|needs\s+to|has\s+to)\s+)?(?:be\s+|being\s+)?(?:\w+ly\s+)?"
+                        r"(?:widened|turned|extended|expanded|broadened|developed|converted|transformed|grown|widen|turn|extend|"
+                        r"expand|broaden|develop|grow)\s+(?:[\w-]+\s+){0,3}?into\b", re.I)
 RESPONSES = ("reject", "accept", "accept_in_principle")
 PRESS = ("media", "journalist")
 DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?(?P<noun>demands?|calls?|insistence|"
@@ -487,6 +491,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                               "source": accuser[0].actor if accuser else "", "start": charge.start(), "end": cue_end})
                 seen.add((category, clause))
             continue
+        if GROWN_INTO.match(text, cue_end, min(s_end, cue_end + 80)):
+            continue  # "the energy pause should be widened into a full ceasefire": the base, not the position
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
         stance = present[0] if present else carried.get(index)

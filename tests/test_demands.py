@@ -453,6 +453,9 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # what a pause should grow into is the demand; the pause itself is not
+    ("Foreign Minister Hakan Fidan said the energy pause should be widened into a full ceasefire.\n",
+     {("Hakan Fidan", "accept_ceasefire", "demand", "reported")}),
     # what the press reports is the subject's position, not the paper's
     ("As Reuters reported, on March 11 in Jeddah Ukraine expressed readiness to accept the U.S. proposal for a 30-day ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Ukraine", "accept_ceasefire", "accept", "outlet")}),
