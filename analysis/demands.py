@@ -338,7 +338,8 @@ def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
     """Whether ``text[start:end]`` takes a stance on what the anaphor points to, outside the
     anaphor itself: "Kiev would study the proposal" names the proposal again and takes none."""
     rest = text[start:anaphor.start()] + " " + text[anaphor.end():end]
-    return any(_stances()[stance].search(rest) for stance in STANCE_PRIORITY if stance != "propose")
+    return any(_stances()[stance].search(rest) for stance in STANCE_PRIORITY if stance != "propose") \
+        or PASSIVE_BY.search(text, anaphor.end(), end) is not None  # "the idea was supported by Trump"
 
 
 def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int, int]]:

@@ -453,6 +453,9 @@ def test_a_topic_not_discussed_is_no_position(positions):
       ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
     ("The Russian leader rejected the American plan for a full ceasefire.\n",
      {("United States", "accept_ceasefire", "propose", "outlet"), ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # a passive on "the idea" names who took a stance on the position named before
+    ("Putin proposed ice hockey matches between Russian and American players, and the idea was supported by Trump.\n",
+     {("Vladimir Putin", "other", "propose", "outlet"), ("Donald Trump", "other", "accept", "outlet")}),
     # what a pause should grow into is the demand; the pause itself is not
     ("Foreign Minister Hakan Fidan said the energy pause should be widened into a full ceasefire.\n",
      {("Hakan Fidan", "accept_ceasefire", "demand", "reported")}),
