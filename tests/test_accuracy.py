@@ -35,16 +35,17 @@ FLOORS = {
                "demands": ("f1", 0.72)},
     # Demand gold only, sixteen articles: the first four scored F1 0.27 when first scored; the six
     # added next got 34 of 126 records right when first scored; those ten reached 0.66 with them in
-    # view. The last six got 56 of 159 right when first scored (F1 0.44); all sixteen reach 0.60.
-    "dev": {"demands": ("f1", 0.56)},
+    # view. The last six got 56 of 159 right when first scored (F1 0.44); all sixteen reach 0.63.
+    "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
     # scored, then 0.36 and 0.33 after later rounds of rules; on six 0.35 with the rules of
     # e0fddb0, 0.36 with the next round's and 0.39 with the one after. Six more were added by a
     # helper (think tank, US regional, markets, UK tabloid, fact check, Japanese wire): on those the
     # rules of ebf2a7a scored 0.35 and the next round's 0.37; on all twelve 0.37 and then 0.40.
+    # The round after (e2eb937): 0.43 on all twelve (0.49 on the first six, 0.35 on the last six).
     # The rules carry over to this set only a little.
-    "holdout": {"demands": ("f1", 0.37)},
+    "holdout": {"demands": ("f1", 0.40)},
 }
 SPEAKER_FLOORS = {"seeds": {"quotes": 0.97, "indirect speech": 0.96}, "unseen": {"quotes": 0.95, "indirect speech": 0.94},
                   "dev": {}, "holdout": {}}
@@ -120,7 +121,8 @@ def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
 # without seeing the first reader's records. Their agreement (F1 of one against the other) is what
 # the conventions allow; below this floor the gold itself would be too unsure to score against.
 # Unseen: 0.79 when coded; held-out: 0.89. Dev: 0.96, but the dev conventions name many of the
-# first reader's decisions on these very texts, so that figure mostly says the conventions were followed.
+# first readers' decisions on these very texts, so that figure mostly says the conventions were
+# followed (on the six dev texts added last, coded by readers from the same pack only: 0.96 too).
 SECOND_READERS = {"unseen": 0.70, "dev": 0.90, "holdout": 0.80}
 
 
