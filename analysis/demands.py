@@ -39,8 +39,8 @@ COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stanc
 # noun phrase, this right after an actor's name.
 AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)"
                       r"|\s+(?:proposal|plan|initiative|offer)\b")  # "a U.S. proposal", "the American initiative"
-# "a proposal by Britain and France", "the plans of the UK and France": the authors after the noun
-# (a capital after "of" or "from" is read as a place, not an actor: "the plans of London" names none).
+# "a proposal by Britain and France", "the plans of London and Paris": the authors after the noun
+# (the actor layer reads a capital after "of" or "from" as a government after such nouns).
 AUTHORED_BY = re.compile(r"\b(?:plans?|proposals?|initiatives?|offers?)\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
 # "the American initiative", "a British-French plan", "the Russian and Chinese proposal": a
 # demonym before the noun is its author, the demonym's state. "US" and "UK" are actor names
@@ -274,14 +274,14 @@ DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|ren
 
 
 def _demanded_by(text: str, mentions, start: int, cue_start: int):
-    """(owner mention, stance, start) when the cue is the object of someone's named demand just
-    before it ("Moscow's demand that Western aid dry up"), else None."""
+    """(owner mention, stance) when the cue is the object of someone's named demand just before
+    it ("Moscow's demand that Western aid dry up"), else None."""
     for m in mentions:
         if start <= m.start and m.end <= cue_start and m.actor and not m.in_title and cue_start - m.end <= 60:
             noun = DEMAND_NOUN_AFTER.match(text[m.end:cue_start])
             if noun:
                 held = "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
-                return m, held, m.start
+                return m, held
     return None
 
 
@@ -519,9 +519,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             else:
                 on_condition = True
         if stance == "accept":
-            last_accept = None
-            for last_accept in stance_cues["accept"].finditer(text, clause[0], cue_start):
-                pass
+            accepts = list(stance_cues["accept"].finditer(text, clause[0], cue_start))
+            last_accept = accepts[-1] if accepts else None
             if last_accept is not None and NEGATED_VERB.search(text, max(clause[0], last_accept.start() - 30), last_accept.start()):
                 stance = "reject"  # "agreed to X, but would not sign on to the full ceasefire"
         if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
@@ -573,7 +572,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         demanded = _demanded_by(text, mentions, clause[0], cue_start) if stance in RESPONSES else None
         if demanded is not None:
             # "dismissing Moscow's call for a freeze on rearmament": Moscow's demand, and a response to it
-            owner, owner_stance, owner_start = demanded
+            owner, owner_stance = demanded
             items.append({"who": owner.actor, "category": category, "stance": owner_stance, "voice": "outlet",
                           "source": "", "start": owner.start, "end": cue_end})
             holder = _holder(text, owner.start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
@@ -727,8 +726,6 @@ POSITION_NOUN = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:answer|response|re
 POSITION_NOUN_OF = re.compile(r"\b(?:answer|response|reply|position|stance|rejection|refusal|demands|insistence|acceptance|"
                               r"support|opposition|objections?|attitude|view|conditions|terms|red lines?|veto)\s+"
                               r"(?:of|from)\s+(?:the\s+)?$", re.I)
-
-
 RESPONSE_NOUN = re.compile(r"\b(?:answer|response|reply|rejection|refusal|acceptance|opposition|objections?)\b", re.I)
 
 
@@ -827,7 +824,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     if stance == "condition":
         # "there can be no truce while Ukraine rearms": a subject after the condition's own
         # connective is the one it is made of, not the one who sets it.
-        connective = next((c for c in SUBORDINATE_INSIDE.finditer(text, clause[0], position)), None)
+        connective = SUBORDINATE_INSIDE.search(text, clause[0], position)
         if connective is not None:
             subjects = [m for m in subjects if m.start < connective.start()]
     if report and pd.notna(report[-1][1]):
