@@ -63,15 +63,21 @@ def _category_fields() -> dict[str, dict[str, str]]:
     return categories().to_dict("index")
 
 
-def _patterns(name: str, key: str) -> list[tuple[str, re.Pattern]]:
-    """(key, compiled pattern) for each row of a cue codebook; an expression that does not
-    compile is reported with its file, line and field."""
+def _patterns(name: str, key: str) -> list[tuple[str, re.Pattern, str]]:
+    """(key, compiled pattern, stance) for each row of a cue codebook (stance: the optional
+    ``stance`` column, else ""); an expression that does not compile is reported with its file,
+    line and field."""
     rows = []
     with open(paths.CODEBOOKS / name, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
+            stance = (row.get("stance") or "").strip()
+            if stance and stance not in STANCE_PRIORITY:
+                raise CorpusError(f"codebooks/{name}, line {reader.line_num}, field 'stance'",
+                                  f"'{stance}' is not a stance",
+                                  f"leave it empty or write one of: {', '.join(STANCE_PRIORITY)}")
             try:
-                rows.append((row[key], re.compile(row["pattern"], re.I)))
+                rows.append((row[key], re.compile(row["pattern"], re.I), stance))
             except (re.error, TypeError) as err:
                 raise CorpusError(f"codebooks/{name}, line {reader.line_num}, field 'pattern'",
                                   f"not a valid regular expression ({err})",
@@ -80,19 +86,22 @@ def _patterns(name: str, key: str) -> list[tuple[str, re.Pattern]]:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> list[tuple[str, re.Pattern]]:
+def _cues() -> list[tuple[str, re.Pattern, str]]:
+    """(category, pattern, stance) of each category cue; a cue with a stance says it whatever
+    the clause's stance cues say ("Moscow has no say over where European troops go" rejects
+    a Russian veto, though "no say" alone is no stance on anything)."""
     return _patterns("demand_cues.csv", "category")
 
 
 @lru_cache(maxsize=1)
 def _stances() -> dict[str, re.Pattern]:
-    return dict(_patterns("demand_stances.csv", "stance"))
+    return {stance: pattern for stance, pattern, _ in _patterns("demand_stances.csv", "stance")}
 
 
 @lru_cache(maxsize=1)
 def _screen() -> LiteralScreen:
     """One screen for the category cues, then the stance cues in STANCE_PRIORITY order."""
-    return LiteralScreen([p for _, p in _cues()] + [_stances()[s] for s in STANCE_PRIORITY])
+    return LiteralScreen([p for _, p, _ in _cues()] + [_stances()[s] for s in STANCE_PRIORITY])
 
 
 def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
@@ -148,7 +157,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a participle clause (", instead outlining ...")."""
     cuts = [start]
     for m in re.finditer(r";|\s[–—-]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
-                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|,\s+(?=(?:instead\s+)?\w+ing\b)",
+                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:said|says|added|insisted|stressed|argued|warned)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)",
                          text[start:end]):
         if m.group().isspace() and text[start + m.end():start + m.end() + 5] == "that " and COMPLEMENT_NOUN.search(text, start, start + m.start()):
             continue  # "dismissed the idea that Ukraine's partners should ...": the noun's content, not a new clause
@@ -345,8 +354,8 @@ def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
 def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int, int]]:
     """(category, start, end) of every category cue in the sentence, in codebook order;
     ``where``: the article's :class:`~analysis.screen.Occurrences` of the cue strings."""
-    hits = []
-    for index, (category, pattern) in enumerate(_cues()):
+    hits, fixed = [], []  # fixed: the hits of cues that carry their own stance
+    for index, (category, pattern, stance) in enumerate(_cues()):
         if not where.may_match(index, s_start, s_end):
             continue
         for cue in pattern.finditer(text, s_start, s_end):
@@ -356,10 +365,38 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
                                                    or PARTIAL_AFTER.match(text, cue.end())):
                 continue
             hits.append((category, cue.start(), cue.end()))
+            if stance:
+                fixed.append(hits[-1])
+    # A cue that says its stance outweighs another of its category on the same words ("would
+    # not get a veto over any deployment": the refusal of a veto, not a veto).
+    hits = [h for h in hits if h in fixed or not any(o[0] == h[0] and o[1] < h[2] and h[1] < o[2] for o in fixed)]
     # Where cues of two categories overlap ("a veto on sending troops to Ukraine"), the first is the
     # phrase's head and says what is meant (the longer, where both start together).
     return [h for h in hits if not any(o[0] != h[0] and o[1] < h[2] and h[1] < o[2]
                                        and (o[1], h[2] - h[1]) < (h[1], o[2] - o[1]) for o in hits)]
+
+
+def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str:
+    """The stance a cue of ``category`` found at ``cue_start`` carries itself, or ""."""
+    for cue_category, pattern, stance in _cues():
+        if stance and cue_category == category:
+            match = pattern.match(text, cue_start)
+            if match is not None and match.end() == cue_end:
+                return stance
+    return ""
+
+
+# "Moscow has no say", "Russia would not get a veto": the one refused a say, just before the refusal.
+DENIAL = re.compile(r"(?:no|not\s+(?:get|have)|n[’']t\s+(?:get|have))\b", re.I)
+DENIED_GAP = re.compile(r"\s+(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall)\s+){1,2}", re.I)
+
+
+def _denied(text: str, mentions, cue_start: int, cue_end: int):
+    """The mention a cue refuses a say ("Moscow had no say over ..."): it is not the holder."""
+    if not DENIAL.match(text, cue_start, cue_end):
+        return None
+    return next((m for m in mentions if m.end <= cue_start and m.actor
+                 and DENIED_GAP.fullmatch(text, m.end, cue_start)), None)
 
 
 def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
@@ -496,7 +533,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue  # "the energy pause should be widened into a full ceasefire": the base, not the position
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
-        stance = present[0] if present else carried.get(index)
+        fixed = _fixed_stance(text, category, cue_start, cue_end)
+        stance = fixed or (present[0] if present else carried.get(index))
         on_condition = False  # accepted, and a condition set on it: a condition row as well
         if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
@@ -560,8 +598,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition"  # demands named as such are conditions
         if stance == "condition" and _conditioned(text, clause, cue_end, named, cue_start):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
-        category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
-        if stance == "reject" and category in PROHIBITIONS and OBJECTION.search(window) \
+        if not fixed:
+            category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
+        if stance == "reject" and not fixed and category in PROHIBITIONS and OBJECTION.search(window) \
                 and "veto" not in text[cue_start:cue_end].lower():  # refusing Moscow a veto over troops rejects the ban
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to
             # any agreement that involves them sets it as a condition.
@@ -580,8 +619,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if holder is not None and holder[0] == owner.actor:
                 holder = None
         else:
-            holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
-                             stance, tracker)
+            denied = _denied(text, mentions, cue_start, cue_end) if fixed else None
+            holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end,
+                             [m for m in mentions if m is not denied], quoted, reported, stance, tracker)
         if list_owner and cue_start >= list_owner[1]:
             items.append({"who": list_owner[0], "category": category, "stance": list_owner[2], "voice": "outlet",
                           "source": "", "start": cue_start, "end": cue_end})

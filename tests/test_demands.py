@@ -559,3 +559,38 @@ def test_the_head_of_state_is_the_head_of_state_named_before(positions):
 def test_the_one_a_question_is_about_holds_what_is_left_unconfirmed(one_article, sentence, expected):
     table = demands(one_article(sentence))
     assert set(zip(table["who"], table["category"], table["stance"], table["voice"], table["source"])) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the one refused a say is not the holder; the refusal of a veto over troops rejects the ban
+    ("Macron called for solid security guarantees and said Moscow had no say over whether British troops "
+     "could be deployed there.\n",
+     {("Emmanuel Macron", "security_guarantees", "demand", "outlet"),
+      ("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported")}),
+    ("Sybiha said who is stationed in Ukraine is for Kyiv to decide, not Moscow.\n",
+     {("Andrii Sybiha", "no_foreign_peacekeepers", "reject", "reported")}),
+    ("Starmer insisted Russia would not get a veto over any deployment of British peacekeepers.\n",
+     {("Keir Starmer", "no_foreign_peacekeepers", "reject", "reported")}),
+    ("Scholz said whether NATO soldiers go to Ukraine after a truce is a matter for Kyiv alone.\n",
+     {("Olaf Scholz", "no_foreign_peacekeepers", "reject", "reported")}),
+    ("“Nobody gets to decide for us what weapons we receive,” Zelenskyy said.\n",
+     {("Volodymyr Zelenskyy", "halt_western_military_aid", "reject", "quoted")}),
+    # deferring a decision to Kyiv refuses no one a veto
+    ("Whether to accept the ceasefire is Ukraine’s decision, Rubio said.\n", set()),
+])
+def test_refusing_someone_a_say_rejects_their_veto(positions, sentence, expected):
+    assert positions(sentence) == expected
+
+
+def test_a_cue_stance_outside_the_stances_is_reported_with_its_line(tmp_path, monkeypatch):
+    from analysis import demands as module, paths
+    from analysis.corpus import CorpusError
+    (tmp_path / "demand_cues.csv").write_text("category,pattern,stance\naccept_ceasefire,truce,\n"
+                                              "accept_ceasefire,no truce,refuse\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "CODEBOOKS", tmp_path)
+    module._cues.cache_clear()
+    try:
+        with pytest.raises(CorpusError, match=r"demand_cues\.csv, line 3, field 'stance'"):
+            module._cues()
+    finally:
+        module._cues.cache_clear()

@@ -61,7 +61,7 @@ CUE_WORDS = ["ceasefire", "CEASE-FIRE", "truce", "halt to the fighting", "pause"
 text_of_cues = st.lists(st.one_of(st.sampled_from(CUE_WORDS), st.sampled_from([" ", ". ", ", ", "’s ", "\n", "the "]),
                                   st.text(max_size=4)), max_size=40).map("".join)
 SCREENS = {
-    "demands": (demands._screen, lambda: [p for _, p in demands._cues()]
+    "demands": (demands._screen, lambda: [p for _, p, _ in demands._cues()]
                 + [demands._stances()[s] for s in demands.STANCE_PRIORITY]),
     "time expressions": (timeline._rule_screen, lambda: [p for _, p in timeline._rules()]),
     "events": (timeline._event_screen, lambda: [p for _, p in timeline.EVENT_PATTERNS]),
