@@ -54,6 +54,10 @@ POSITION_NOUNS = {"proposal", "proposals", "plan", "plans", "demand", "demands",
                   "ideas", "terms", "signal", "signals", "message", "messages", "statement", "statements", "objection",
                   "objections", "reaction", "assurance", "assurances", "guarantees", "pressure", "backing", "support",
                   "veto", "view", "views", "intentions", "demarche", "overture", "overtures", "counterproposal"}
+# ... or "in" follows the word of a reception: "ran into a wall in Moscow", "met with scepticism in
+# Brussels" say how a government received something.
+RECEPTION_NOUNS = {"wall", "scepticism", "skepticism", "enthusiasm", "derision", "hostility", "silence", "shrug",
+                   "shrift", "warmth", "coolness", "suspicion", "alarm", "dismay", "anger", "fury", "outrage"}
 STATE_AS_PLACE = {"in", "into", "across", "inside", "throughout", "around", "near", "visit", "visited", "visiting"}
 PLACE_FOLLOWERS = {"area", "region", "suburbs", "airport", "bureau", "time", "street", "streets", "residents", "metro"}
 # Determiners and possessives that open a description standing in apposition to a name.
@@ -392,7 +396,9 @@ def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) 
         if form == "capital":
             after = _word_after(text, m.end(), p_end).lower()
             possessive = POSSESSIVE.match(text, m.end()) is not None  # "in Moscow's view": the government's
-            governed = before in ("of", "from") and _word_before(text, m.start() - len(before) - 1, p_start).lower() in POSITION_NOUNS
+            governing = _word_before(text, m.start() - len(before) - 1, p_start).lower()
+            governed = (before in ("of", "from") and governing in POSITION_NOUNS) \
+                or (before in ("in", "from", "at") and governing in RECEPTION_NOUNS)
             if zone in ("dateline", "byline") or surface.isupper() or (before in LOCATIVE and not possessive and not governed) \
                     or after in PLACE_FOLLOWERS:
                 continue

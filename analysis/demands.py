@@ -212,6 +212,13 @@ PARTICIPLE_NOUN = re.compile(r"\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+\s+
                              r"moratorium|halt|plan|proposal|agreement|arrangement|understanding)\s+(?:\w+ly\s+)?\Z", re.I)
 # "Putin's idea of ... was welcomed by Trump": the same passive further on, as the clause's verb.
 PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?" + BY_AGENT_VERB.pattern, re.I)
+# "Washington's push for a full truce ran into a wall in Moscow", "… was met with scepticism in
+# Brussels": a cold reception, and where it was met holds a rejection.
+RECEIVED = re.compile(
+    r"\b(?P<verb>(?:ran|runs|run|running|hit|hits)\s+(?:into\s+)?a\s+(?:brick\s+)?wall|"
+    r"(?:not|hardly)\s+(?:met|greeted|received|welcomed)\s+with\s+(?:much\s+|any\s+|great\s+)?(?:enthusiasm|warmth)|"
+    r"(?:met|greeted|received)\s+with\s+(?:little\s+enthusiasm|scepticism|skepticism|derision|hostility|a\s+flat\s+no|"
+    r"icy\s+silence|a\s+shrug|short\s+shrift))\s+(?:in|by|from|at)\s+", re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
                 "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
                 "suggested": "propose", "offered": "propose", "drafted": "propose",
@@ -278,7 +285,7 @@ GROWN_INTO = re.compile(r"\s+(?:(?:should|must|could|would|will|can|to|needs\s+t
                         r"expand|broaden|develop|grow)\s+(?:[\w-]+\s+){0,3}?into\b", re.I)
 RESPONSES = ("reject", "accept", "accept_in_principle")
 PRESS = ("media", "journalist")
-DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?(?P<noun>demands?|calls?|insistence|"
+DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?(?P<noun>demands?|calls?|insistence|push|"
                                r"conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 
 
@@ -577,12 +584,17 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
             stance = _category_fields()[category]["stance_without_cue"] or None
         # A passive names its agents and its verb their stance, whatever stance the clause shows.
-        agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40)) or PASSIVE_BY.search(text, cue_end, clause[1])
+        agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40)) or PASSIVE_BY.search(text, cue_end, clause[1]) \
+            or RECEIVED.search(text, cue_end, s_end)
         if agents and any(cue_end <= start < agents.start() for _, start, _ in named):
             agents = None  # another position stands between: the passive is about that one
         if agents and (category, clause) not in seen:
             verb = re.sub(r"\s+", " ", agents.group("verb").lower())
-            by_stance = AGENT_STANCE.get(verb, "accept")
+            by_stance = "reject" if agents.re is RECEIVED else AGENT_STANCE.get(verb, "accept")
+            demanded = _demanded_by(text, mentions, clause[0], cue_start)
+            if demanded is not None:  # "Moscow's call for X was rejected by Kyiv": Moscow's demand as well
+                items.append({"who": demanded[0].actor, "category": category, "stance": demanded[1], "voice": "outlet",
+                              "source": "", "start": demanded[0].start, "end": cue_end})
             by_category, by_stance = _refusing_troops(text, category, by_stance, cue_start, cue_end)
             if by_stance == "reject" and by_category in PROHIBITIONS:
                 by_stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"

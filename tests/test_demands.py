@@ -594,3 +594,21 @@ def test_a_cue_stance_outside_the_stances_is_reported_with_its_line(tmp_path, mo
             module._cues()
     finally:
         module._cues.cache_clear()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington’s push for a complete halt to the fighting ran into a wall in Moscow.\n",
+     {("United States", "accept_ceasefire", "demand", "outlet"), ("Russia", "accept_ceasefire", "reject", "outlet")}),
+    ("The proposal for a full ceasefire was not met with much enthusiasm in the Kremlin.\n",
+     {("Kremlin", "accept_ceasefire", "reject", "outlet")}),
+    ("Putin’s call for sanctions relief was greeted with scepticism by the European Union.\n",
+     {("Vladimir Putin", "ease_sanctions", "demand", "outlet"), ("European Union", "ease_sanctions", "reject", "outlet")}),
+    ("Moscow’s demand for an end to Western military aid was rejected by Kyiv.\n",
+     {("Russia", "halt_western_military_aid", "demand", "outlet"), ("Ukraine", "halt_western_military_aid", "reject", "outlet")}),
+    ("Kyiv is unlikely to swallow a freeze on its NATO membership bid.\n",
+     {("Ukraine", "no_nato_membership", "reject", "outlet")}),
+    # a warm reception is no rejection
+    ("The proposal for a full ceasefire was met with enthusiasm in Kyiv.\n", set()),
+])
+def test_a_cold_reception_rejects_and_a_passive_keeps_whose_demand_it_was(positions, sentence, expected):
+    assert positions(sentence) == expected
