@@ -150,6 +150,11 @@ class Codebook:
         row = self.actor(actor)
         return row.get("type") == "person" and bool(HEAD_OF_STATE_ROLE.match(str(row.get("role") or "")))
 
+    def head_of_state(self, camp: str) -> str | None:
+        """The one head of state of ``camp`` the codebook knows, or None."""
+        found = [a for a, r in self._by_actor.items() if r["camp"] == camp and self.is_head_of_state(a)]
+        return found[0] if len(found) == 1 else None
+
     def possessed(self, possessor: str, what: str) -> str | None:
         """The state, armed forces or government that belongs to a person ("his country")."""
         camp = self.actor(possessor).get("camp")

@@ -19,6 +19,7 @@ proposal", "Washington's proposal") yields a ``propose`` row for its author.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from . import paths
 from .actors import DEMONYMS, Codebook, article_mentions, default_codebook, subject_mentions
 from .attribution import Tracker
 from .corpus import Corpus, CorpusError
-from .quotes import quotes as quote_tables
+from .quotes import quotes as quote_tables, transcript_turns
 from .screen import LiteralScreen
 from .speech import indirect_speech
 
@@ -118,10 +119,15 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     quotes_of = {a: list(zip(g["start"], g["end"], g["speaker"])) for a, g in voiced.groupby("article_id", sort=False)}
     reports_of = {a: list(zip(g["content_start"], g["content_end"], g["speaker"]))
                   for a, g in reported.groupby("article_id", sort=False)}
+    dates = dict(zip(corpus.articles["id"], corpus.articles["date"].fillna("").astype(str)))
+    paragraphs_of = {a: list(zip(g["start"], g["end"])) for a, g in corpus.paragraphs.groupby("article_id", sort=False)}
     for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
         text = corpus.texts[article_id]
-        mentions = found.get(article_id, [])
-        q = quotes_of.get(article_id, [])
+        # A transcript's turns are its speakers' own words, as quotations are.
+        q = quotes_of.get(article_id, []) + [turn for turn in transcript_turns(text, paragraphs_of.get(article_id, []),
+                                                                               codebook, dates.get(article_id, ""))
+                                             if turn[2]]
+        mentions = _own_presidents(text, found.get(article_id, []), q, codebook)
         r = reports_of.get(article_id, [])
         tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])),
                           [(start, end) for start, end, _ in q])
@@ -383,6 +389,27 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
                                        and (o[1], h[2] - h[1]) < (h[1], o[2] - o[1]) for o in hits)]
 
 
+CONDUCT = re.compile(r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?(?:happening|taking\s+place|took\s+place|"
+                     r"under\s*way|went\s+ahead|going\s+ahead|carried\s+out|completed)\b", re.I)
+BARE_OFFICE = re.compile(r"(?:the\s+)?(?:president|head\s+of\s+(?:the\s+)?state)", re.I)
+
+
+def _own_presidents(text: str, mentions, quoted, codebook: Codebook) -> list:
+    """Mentions with a bare "the president" or "the head of state" in the words of someone from
+    another state read as that speaker's own head of state: in Peskov's answers "the president"
+    is Putin, whatever the codebook's default for the bare office."""
+    out = []
+    for m in mentions:
+        if m.form == "description" and BARE_OFFICE.fullmatch(text, m.start, m.end):
+            speaker = next((sp for a, b, sp in quoted if a <= m.start < b and isinstance(sp, str)), None)
+            camp = codebook.actor(speaker).get("camp") if speaker else None
+            own = codebook.head_of_state(camp) if camp and camp != codebook.actor(m.actor).get("camp") else None
+            if own:
+                m = dataclasses.replace(m, actor=own)  # a copy: the actor layer's mentions stay as they are
+        out.append(m)
+    return out
+
+
 def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str:
     """The stance a cue of ``category`` found at ``cue_start`` carries itself, or ""."""
     for cue_category, pattern, stance in _cues():
@@ -581,7 +608,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = list_owner[2]  # an item of "Moscow's program: ..."
         if stance is None and category in PROHIBITIONS and re.match(r"no\s", text[cue_start:cue_end], re.I):
             stance = "demand"  # "no European troops in Ukraine": the ban, stated
-        if stance is None:  # some categories name their stance ("conditions", "a prisoner exchange")
+        if stance is None and not CONDUCT.match(text, cue_end, s_end):
+            # some categories name their stance ("conditions", "a prisoner exchange"), unless it is
+            # being carried out ("a prisoner exchange happening today"): conduct, not a position
             stance = _category_fields()[category]["stance_without_cue"] or None
         # A passive names its agents and its verb their stance, whatever stance the clause shows.
         agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40)) or PASSIVE_BY.search(text, cue_end, clause[1]) \
@@ -853,11 +882,12 @@ def _joined_subjects(text: str, mentions, start: int, position: int, holder: str
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
+    opened = next((start for start, end, _ in quoted if start <= position < end), clause[0])
     if inside and pd.notna(inside[0]):
         if stance in ("accept", "reject") and PRONOUN_SUBJECT.match(text[clause[0]:clause[1]]) \
                 and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
             return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it
-        named = next((m.actor for m in subject_mentions(text, mentions, clause[0], position)), None)
+        named = next((m.actor for m in subject_mentions(text, mentions, max(clause[0], opened), position)), None)
         if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
             return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
         wanting = _wanting_subject(text, mentions, clause[0], position)

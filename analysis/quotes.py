@@ -130,6 +130,27 @@ def _quote_tables(corpus: Corpus, codebook: Codebook) -> dict[str, pd.DataFrame]
             "fragments": pd.DataFrame(fragment_rows, columns=FRAGMENT_COLUMNS)}
 
 
+# "PESKOV: ...", "MARGARET BRENNAN (host): ...": a transcript's speaker label, in capitals.
+TURN_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]*){0,3})(?:\s*\([^)\n]{0,40}\))?:\s+(?=\S)")
+
+
+def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, speaker) of each turn of a transcript: from a paragraph opened by a speaker
+    label in capitals to the next such label. The speaker is the one actor the label names
+    ("PESKOV" is Dmitry Peskov), else None ("QUESTION", "HOST")."""
+    turns = []
+    for p_start, p_end in paragraph_spans:
+        label = TURN_LABEL.match(text, p_start, p_end)
+        if label is None:
+            continue
+        if turns:
+            turns[-1][1] = p_start
+        words = " ".join(w[:1] + w[1:].lower() for w in label.group("label").split())
+        actors = {row["actor"] for row in codebook.candidates(words, date)}
+        turns.append([label.end(), len(text), actors.pop() if len(actors) == 1 else None])
+    return [(start, end, speaker) for start, end, speaker in turns]
+
+
 def article_spans(corpus: Corpus, article_id: str, found: list[Mention], codebook: Codebook) -> list[Span]:
     """Every quotation-marked span of one article, classified and attributed, in text order."""
     text = corpus.texts[article_id]

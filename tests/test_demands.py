@@ -612,3 +612,26 @@ def test_a_cue_stance_outside_the_stances_is_reported_with_its_line(tmp_path, mo
 ])
 def test_a_cold_reception_rejects_and_a_passive_keeps_whose_demand_it_was(positions, sentence, expected):
     assert positions(sentence) == expected
+
+
+def test_a_transcript_turn_is_its_speakers_and_their_president_is_their_own(positions):
+    found = positions("QUESTION: Did the president agree to a full ceasefire?\n\n"
+                      "PESKOV: We expect reciprocity on the energy truce. The president has said clearly that he "
+                      "supports the idea of a ceasefire in principle.\n\n"
+                      "HOST: And Washington?\n\n"
+                      "LEAVITT: The president wants a full ceasefire.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "third_party") in found
+    assert ("Donald Trump", "accept_ceasefire", "demand", "third_party") in found
+    assert not any(who == "Donald Trump" and stance == "accept_in_principle" for who, _, stance, _ in found)
+
+
+def test_the_president_in_a_quotation_is_the_speakers_own(positions):
+    found = positions("Kremlin spokesman Dmitry Peskov told reporters: “The president supported the idea of an "
+                      "energy truce.”\n")
+    assert found == {("Vladimir Putin", "energy_infrastructure_truce", "accept", "third_party")}
+
+
+def test_an_exchange_being_carried_out_is_conduct_not_a_proposal(positions):
+    assert positions("WALTZ: We have a prisoner exchange happening today.\n") == set()
+    assert ("Mike Waltz", "prisoner_exchange", "propose", "quoted") in positions(
+        "WALTZ: We have proposed a prisoner exchange.\n")

@@ -203,3 +203,14 @@ def test_unnamed_source_and_according_to(annotate):
     assert [None if pd.isna(s) else s for s in found["speaker"]] == [None, "Kremlin"]
     assert list(found["unnamed_source"]) == [True, False]
     assert list(found["first6"]) == ["the talks were premature", "The meeting lasted two hours"]
+
+
+def test_transcript_turns_run_from_one_capitals_label_to_the_next():
+    from analysis.actors import default_codebook
+    from analysis.quotes import transcript_turns
+    text = "PESKOV: First answer.\n\nStill his answer.\n\nQUESTION: Which?\n\nMIKE WALTZ (adviser): Ours.\n"
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    paragraphs = [(start, text.index("\n", start)) for start in starts]
+    turns = transcript_turns(text, paragraphs, default_codebook(), "2025-03-19")
+    assert [(text[start:end].strip(), speaker) for start, end, speaker in turns] == [
+        ("First answer.\n\nStill his answer.", "Dmitry Peskov"), ("Which?", None), ("Ours.", "Mike Waltz")]
