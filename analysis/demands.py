@@ -210,8 +210,8 @@ PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|p
 # agents hold the position, with the stance of its verb (acceptance unless AGENT_STANCE says otherwise).
 BY_AGENT_VERB = re.compile(
     r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
-    r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|"
-    r"rejected|dismissed|refused|opposed|ruled\s+out)\s+by\s+", re.I)
+    r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|championed|promoted|advocated|"
+    r"rejected|dismissed|refused|opposed|ruled\s+out)\s+(?:(?:out\s+of\s+hand|outright|once\s+(?:more|again)|firmly|flatly)\s+)?by\s+", re.I)
 # "an exchange agreed during the call": a participle after the cue, the passive without its agent.
 PARTICIPLE = re.compile(r"agreed|accepted|backed|endorsed|welcomed|approved", re.I)
 PARTICIPLE_NOUN = re.compile(r"\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:exchange|swap|truce|ceasefire|deal|pause|"
@@ -227,7 +227,8 @@ RECEIVED = re.compile(
     r"icy\s+silence|a\s+shrug|short\s+shrift))\s+(?:in|by|from|at)\s+", re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
                 "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
-                "suggested": "propose", "offered": "propose", "drafted": "propose",
+                "suggested": "propose", "offered": "propose", "drafted": "propose", "championed": "propose",
+                "promoted": "propose", "advocated": "propose",
                 "set out": "condition", "laid out": "condition",
                 "rejected": "reject", "dismissed": "reject", "refused": "reject", "opposed": "reject",
                 "ruled out": "reject"}
@@ -391,6 +392,7 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
 
 CONDUCT = re.compile(r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?(?:happening|taking\s+place|took\s+place|"
                      r"under\s*way|went\s+ahead|going\s+ahead|carried\s+out|completed)\b", re.I)
+CONDUCTED = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 BARE_OFFICE = re.compile(r"(?:the\s+)?(?:president|head\s+of\s+(?:the\s+)?state)", re.I)
 
 
@@ -451,7 +453,9 @@ def _agents(text: str, mentions, start: int, limit: int) -> tuple[list[str], int
     for m in sorted((m for m in mentions if start <= m.start < min(limit, start + 120) and m.actor and not m.in_title),
                     key=lambda m: m.start):
         gap = text[position:m.start]
-        if not re.fullmatch(r"\s*(?:,|and|or|as well as)?\s*(?:the\s+)?", gap, re.I):
+        if names and re.fullmatch(r"[’']s\s+", gap):
+            names.pop()  # "by Britain's Keir Starmer": the person, not their country
+        elif not re.fullmatch(r"\s*(?:,|and|or|as well as)?\s*(?:the\s+)?", gap, re.I):
             break  # the phrase has ended ("by Trump in his call with Putin": Putin is not an agent)
         names.append(m.actor)
         position = m.end
@@ -608,7 +612,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = list_owner[2]  # an item of "Moscow's program: ..."
         if stance is None and category in PROHIBITIONS and re.match(r"no\s", text[cue_start:cue_end], re.I):
             stance = "demand"  # "no European troops in Ukraine": the ban, stated
-        if stance is None and not CONDUCT.match(text, cue_end, s_end):
+        if stance is None and not CONDUCT.match(text, cue_end, s_end) \
+                and not CONDUCTED.search(text, max(s_start, cue_start - 40), cue_start):
             # some categories name their stance ("conditions", "a prisoner exchange"), unless it is
             # being carried out ("a prisoner exchange happening today"): conduct, not a position
             stance = _category_fields()[category]["stance_without_cue"] or None
@@ -631,6 +636,16 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             for who in agent_names:
                 items.append({"who": who, "category": by_category, "stance": by_stance, "voice": "outlet",
                               "source": "", "start": cue_start, "end": agents_end})
+            later = PASSIVE_BY.search(text, agents_end, s_end) if agent_names else None
+            if later is not None and not any(agents_end <= start < later.start() for _, start, _ in named):
+                # "the force, championed by Starmer and Macron, was rejected by Moscow": both passives hold
+                verb = re.sub(r"\s+", " ", later.group("verb").lower())
+                by_category, by_stance = _refusing_troops(text, category, AGENT_STANCE.get(verb, "accept"), cue_start, cue_end)
+                if by_stance == "reject" and by_category in PROHIBITIONS:
+                    by_stance = "demand"
+                for who in _agents(text, mentions, later.end(), s_end)[0]:
+                    items.append({"who": who, "category": by_category, "stance": by_stance, "voice": "outlet",
+                                  "source": "", "start": cue_start, "end": later.end()})
             seen.add((category, clause))
             continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
         if stance is None or (category, clause) in seen:

@@ -635,3 +635,24 @@ def test_an_exchange_being_carried_out_is_conduct_not_a_proposal(positions):
     assert positions("WALTZ: We have a prisoner exchange happening today.\n") == set()
     assert ("Mike Waltz", "prisoner_exchange", "propose", "quoted") in positions(
         "WALTZ: We have proposed a prisoner exchange.\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Plans for a European reassurance force, championed by Britain’s Keir Starmer and France’s Emmanuel Macron, "
+     "have been rejected out of hand by Moscow.\n",
+     {("Keir Starmer", "security_guarantees", "propose", "outlet"),
+      ("Emmanuel Macron", "security_guarantees", "propose", "outlet"),
+      ("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
+    ("Russia and Ukraine have each freed 175 prisoners of war.\n", set()),
+    ("Peskov said a complete ceasefire can only happen if Ukraine’s Western backers stop supplying it with weapons.\n",
+     {("Dmitry Peskov", "halt_western_military_aid", "condition", "reported")}),
+    ("Asked whether Moscow had asked Washington to stop sharing intelligence, Peskov said he would not go into "
+     "the details.\n",
+     {("Russia", "halt_western_military_aid", "refuse_to_confirm", "third_party")}),
+    ("MARSH: Macron has said it’s for Ukraine, not Moscow, to decide who helps guarantee its security.\n",
+     {("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported")}),
+    ("Macron claimed that Moscow had no right to veto the deployment of such a contingent.\n",
+     {("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported")}),
+])
+def test_two_passives_past_exchanges_supplies_and_details_not_gone_into(positions, sentence, expected):
+    assert positions(sentence) == expected
