@@ -412,6 +412,20 @@ def _own_presidents(text: str, mentions, quoted, codebook: Codebook) -> list:
     return out
 
 
+def _agent_rows(text: str, mentions, passive: re.Match, category: str, cue_start: int, cue_end: int,
+                s_end: int) -> tuple[list[dict], int]:
+    """Rows for the agents of a passive on the position at the cue ("sought by Trump", "rejected
+    by Moscow", "ran into a wall in Moscow"), with its verb's stance, and where the agents end."""
+    verb = re.sub(r"\s+", " ", passive.group("verb").lower())
+    stance = "reject" if passive.re is RECEIVED else AGENT_STANCE.get(verb, "accept")
+    category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
+    if stance == "reject" and category in PROHIBITIONS:
+        stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
+    names, end = _agents(text, mentions, passive.end(), s_end)
+    return [{"who": who, "category": category, "stance": stance, "voice": "outlet", "source": "",
+             "start": cue_start, "end": end} for who in names], end
+
+
 def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str:
     """The stance a cue of ``category`` found at ``cue_start`` carries itself, or ""."""
     for cue_category, pattern, stance in _cues():
@@ -623,29 +637,16 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if agents and any(cue_end <= start < agents.start() for _, start, _ in named):
             agents = None  # another position stands between: the passive is about that one
         if agents and (category, clause) not in seen:
-            verb = re.sub(r"\s+", " ", agents.group("verb").lower())
-            by_stance = "reject" if agents.re is RECEIVED else AGENT_STANCE.get(verb, "accept")
             demanded = _demanded_by(text, mentions, clause[0], cue_start)
             if demanded is not None:  # "Moscow's call for X was rejected by Kyiv": Moscow's demand as well
                 items.append({"who": demanded[0].actor, "category": category, "stance": demanded[1], "voice": "outlet",
                               "source": "", "start": demanded[0].start, "end": cue_end})
-            by_category, by_stance = _refusing_troops(text, category, by_stance, cue_start, cue_end)
-            if by_stance == "reject" and by_category in PROHIBITIONS:
-                by_stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
-            agent_names, agents_end = _agents(text, mentions, agents.end(), s_end)
-            for who in agent_names:
-                items.append({"who": who, "category": by_category, "stance": by_stance, "voice": "outlet",
-                              "source": "", "start": cue_start, "end": agents_end})
-            later = PASSIVE_BY.search(text, agents_end, s_end) if agent_names else None
+            rows, agents_end = _agent_rows(text, mentions, agents, category, cue_start, cue_end, s_end)
+            later = PASSIVE_BY.search(text, agents_end, s_end) if rows else None
             if later is not None and not any(agents_end <= start < later.start() for _, start, _ in named):
                 # "the force, championed by Starmer and Macron, was rejected by Moscow": both passives hold
-                verb = re.sub(r"\s+", " ", later.group("verb").lower())
-                by_category, by_stance = _refusing_troops(text, category, AGENT_STANCE.get(verb, "accept"), cue_start, cue_end)
-                if by_stance == "reject" and by_category in PROHIBITIONS:
-                    by_stance = "demand"
-                for who in _agents(text, mentions, later.end(), s_end)[0]:
-                    items.append({"who": who, "category": by_category, "stance": by_stance, "voice": "outlet",
-                                  "source": "", "start": cue_start, "end": later.end()})
+                rows += _agent_rows(text, mentions, later, category, cue_start, cue_end, s_end)[0]
+            items += rows
             seen.add((category, clause))
             continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
         if stance is None or (category, clause) in seen:
