@@ -352,6 +352,7 @@ def _is_all_caps(s: str) -> bool:
     return len(letters) >= 6 and sum(map(str.isupper, letters)) / len(letters) > 0.9
 
 
+TWO_WORDS = re.compile(r"\w[^\w’'-]+\w")
 LOOKBACK = 200  # characters before a position: more than the few words the rules read there
 
 
@@ -362,13 +363,35 @@ def _tail(text: str, start: int, end: int) -> str:
     or clause start every time made a paragraph of tens of thousands of characters quadratic."""
     if end - start > LOOKBACK:
         window = text[end - LOOKBACK:end]
-        if re.search(r"\w[^\w’'-]+\w", window):
+        if TWO_WORDS.search(window):
             return window
     return text[start:end]
 
 
+LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+FINAL_WORD = re.compile(r"[\w’'-]+$")
+TRAILING_ARTICLE = re.compile(r"\b(?:the|a|an|The|A|An)$")
+NEAR_END = 48  # characters: where the last word of a tail is looked for first
+
+
+def _search_near_end(pattern: re.Pattern, s: str, word_needed: bool = False) -> re.Match | None:
+    """``pattern.search(s)`` for a pattern that ends at the end of ``s``, reading only the last
+    characters when the match starts inside them: searching a whole tail for its last word tries
+    the pattern at every character. ``word_needed``: a match found there counts only when it
+    holds a word character (else an earlier word may still be the first match)."""
+    window = max(0, len(s) - NEAR_END)
+    if window:
+        m = pattern.search(s, window)
+        if m is not None and m.start() > window and (not word_needed or WORD_CHAR.search(m.group())):
+            return m
+    return pattern.search(s)
+
+
+WORD_CHAR = re.compile(r"\w")
+
+
 def _word_before(text: str, start: int, floor: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", _tail(text, floor, start))
+    m = _search_near_end(LAST_WORD, _tail(text, floor, start), word_needed=True)
     return m.group(1) if m else ""
 
 
@@ -527,6 +550,9 @@ SUBJECT_PRECEDERS = {"and", "but", "or", "while", "although", "though", "that", 
                      "announced", "acknowledged", "indicated", "explained"}
 
 
+BULLET_ONLY = re.compile(r"\s*[-•*·]")
+
+
 def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in ``text[start:end]`` that stand where a clause's subject stands: at the clause
     start or after a conjunction or punctuation, not possessive, not inside someone's title."""
@@ -535,11 +561,14 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
         if m.start < start or m.end > end or m.in_title or m.actor is None:
             continue
         head = m.start - len(m.title) - 1 if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title else m.start
-        before = re.sub(r"(?:\b(?:the|a|an|The|A|An))\s*$", "", _tail(text, start, max(start, head)).rstrip()).rstrip()
+        before = _tail(text, start, max(start, head)).rstrip()
+        article = TRAILING_ARTICLE.search(before, max(0, len(before) - 3))
+        if article:
+            before = before[:article.start()].rstrip()
         if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")) \
-                and not re.fullmatch(r"\s*[-•*·]", before):  # a bullet opens the clause
-            word = re.search(r"([\w’'-]+)$", before)
-            if word and word.group(1).lower() not in SUBJECT_PRECEDERS and not word.group(1)[0].isupper():
+                and not BULLET_ONLY.fullmatch(before):  # a bullet opens the clause
+            word = _search_near_end(FINAL_WORD, before)
+            if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper():
                 continue
         if text[m.end:m.end + 1] == ")" and text[max(0, head - 1):head] == "(":
             continue  # "(Xinhua)", "(AFP)": a parenthesis names a source, not a subject

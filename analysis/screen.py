@@ -26,7 +26,10 @@ except ImportError:  # another Python's re: no screen, every pattern always runs
     sre = sre_parser = None
     _EXTRA_CASES = {}
 
-_FOLD = {code: min((code, *extra)) for code, extra in _EXTRA_CASES.items()}
+_FOLD = {code: min((code, *extra)) for code, extra in _EXTRA_CASES.items() if min((code, *extra)) != code}
+# Translating is slow on text with any non-ASCII character (a curly apostrophe will do), and most
+# texts hold none of the few characters it changes.
+_FOLDED_CHARS = re.compile("[" + "".join(map(chr, sorted(_FOLD))) + "]") if _FOLD else None
 MAX_EXACT = 64  # how many alternative strings a part of a pattern may expand to before it is cut
 
 
@@ -35,7 +38,7 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowers to two characters; re compares it with "i"
         lowered = "".join(c.lower()[0] for c in text)
-    return lowered.translate(_FOLD) if _FOLD else lowered
+    return lowered.translate(_FOLD) if _FOLDED_CHARS and _FOLDED_CHARS.search(lowered) else lowered
 
 
 def required_strings(pattern: re.Pattern) -> frozenset[str] | None:
