@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .corpus import Corpus
+from .corpus import Corpus, rows_by_article
 from .manifest import CorpusError
 
 TYPES = ("person", "state", "organisation", "media", "journalist", "group")
@@ -267,11 +267,10 @@ def mentions(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per actor mention in the annotated text (page chrome excluded)."""
     codebook = codebook or default_codebook()
     rows = []
-    sentences_of = {article_id: (s["start"].tolist(), s["sentence"].tolist())
-                    for article_id, s in corpus.sentences.groupby("article_id", sort=False)}
+    starts_of, numbers_of = corpus.rows_of("sentences", "start"), corpus.rows_of("sentences", "sentence")
     for article_id, found in article_mentions(corpus, codebook).items():
         text = corpus.texts[article_id]
-        starts, numbers = sentences_of.get(article_id, ([], []))
+        starts, numbers = starts_of.get(article_id, []), numbers_of.get(article_id, [])
         for m in found:
             at = bisect.bisect_right(starts, m.start) - 1
             info = codebook.actor(m.actor) or None
@@ -295,13 +294,12 @@ def article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Menti
 
 def _find_article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list[Mention]]:
     dates = dict(zip(corpus.articles["id"], corpus.articles["date"]))
-    sentence_spans = {article_id: list(zip(s["start"], s["end"]))
-                      for article_id, s in corpus.sentences.groupby("article_id", sort=False)}
+    sentence_spans = corpus.rows_of("sentences", "start", "end")
     out = {}
-    for article_id, paragraphs in corpus.paragraphs.groupby("article_id", sort=False):
+    for article_id, paragraphs in corpus.rows_of("paragraphs", "start", "end", "zone").items():
         text = corpus.texts[article_id]
         found: list[Mention] = []
-        for start, end, zone in zip(paragraphs["start"], paragraphs["end"], paragraphs["zone"]):
+        for start, end, zone in paragraphs:
             found.extend(_paragraph_mentions(article_id, text, start, end, zone, dates[article_id], codebook))
         found.sort(key=lambda m: (m.start, m.end))
         _resolve_references(article_id, text, found, sentence_spans.get(article_id, []), codebook)
@@ -648,13 +646,13 @@ def uncoded_names(corpus: Corpus, codebook: Codebook | None = None, found: pd.Da
     title_words = {w.lower() for t in codebook.titles for w in t.split()} - {"of", "the"}
     name_re = re.compile(rf"(?<![\w’'.-]){NAME_TOKEN}(?:\s+(?:{NAME_CONNECTORS}\s+)?{NAME_TOKEN}){{0,3}}")
     from .quotes import quote_spans  # here: quotes builds on this module
-    quoted = {a: [(s, e) for p_start, p_end in zip(p["start"], p["end"]) for _, s, e, _ in quote_spans(corpus.texts[a], p_start, p_end)]
-              for a, p in corpus.paragraphs.groupby("article_id")}
+    quoted = {a: [(s, e) for p_start, p_end in p for _, s, e, _ in quote_spans(corpus.texts[a], p_start, p_end)]
+              for a, p in corpus.rows_of("paragraphs", "start", "end").items()}
+    covered = rows_by_article(found, "start", "end")
     rows = []
     for sentence in corpus.sentences[corpus.sentences["zone"] != "chrome"].itertuples():
         text = corpus.texts[sentence.article_id]
-        covered = found[(found["article_id"] == sentence.article_id)]
-        spans = list(zip(covered["start"], covered["end"]))
+        spans = covered.get(sentence.article_id, [])
         if _is_all_caps(sentence.text):
             continue
         for m in name_re.finditer(text, sentence.start, sentence.end):

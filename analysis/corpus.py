@@ -54,6 +54,16 @@ class Corpus:
             self._shared[key] = (codebook, compute())
         return self._shared[key][1]
 
+    def rows_of(self, table: str, *columns: str) -> dict[str, list]:
+        """:func:`rows_by_article` of the corpus table ``table`` ("paragraphs", "sentences" ...),
+        split once per corpus: every annotator walks the tables article by article, and
+        selecting an article's rows from a whole table costs time in proportion to the table,
+        so doing it per article made a corpus's time grow with its square. Shared: do not change."""
+        key = ("rows", table, columns)
+        if key not in self._shared:
+            self._shared[key] = (None, rows_by_article(getattr(self, table), *columns))
+        return self._shared[key][1]
+
     @property
     def set_apart(self) -> pd.DataFrame:
         """Every segment that is not body text: page chrome and the article's own furniture."""
@@ -92,9 +102,9 @@ def rows_by_article(table: pd.DataFrame, *columns: str) -> dict[str, list]:
     """Article id → the values of ``columns`` in each of its rows (the value itself for one
     column, a tuple for several), in table order. One pass over the table, where filtering it
     once per article would scan it once per article."""
-    values = zip(*(table[c] for c in columns)) if len(columns) > 1 else table[columns[0]]
+    values = zip(*(table[c].tolist() for c in columns)) if len(columns) > 1 else table[columns[0]].tolist()
     grouped: dict[str, list] = {}
-    for article_id, value in zip(table["article_id"], values):
+    for article_id, value in zip(table["article_id"].tolist(), values):
         grouped.setdefault(article_id, []).append(value)
     return grouped
 

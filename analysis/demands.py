@@ -28,7 +28,7 @@ import pandas as pd
 from . import paths
 from .actors import DEMONYMS, Codebook, article_mentions, default_codebook, subject_mentions
 from .attribution import Tracker
-from .corpus import Corpus, CorpusError
+from .corpus import Corpus, CorpusError, rows_by_article
 from .quotes import quotes as quote_tables, transcript_turns
 from .screen import LiteralScreen
 from .speech import indirect_speech
@@ -116,12 +116,11 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     rows = []
     # Plain (start, end, speaker) tuples per article: looked up once per cue, where a
     # DataFrame filter would cost more than the rest of the sentence's work.
-    quotes_of = {a: list(zip(g["start"], g["end"], g["speaker"])) for a, g in voiced.groupby("article_id", sort=False)}
-    reports_of = {a: list(zip(g["content_start"], g["content_end"], g["speaker"]))
-                  for a, g in reported.groupby("article_id", sort=False)}
+    quotes_of = rows_by_article(voiced, "start", "end", "speaker")
+    reports_of = rows_by_article(reported, "content_start", "content_end", "speaker")
     dates = dict(zip(corpus.articles["id"], corpus.articles["date"].fillna("").astype(str)))
-    paragraphs_of = {a: list(zip(g["start"], g["end"])) for a, g in corpus.paragraphs.groupby("article_id", sort=False)}
-    for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
+    paragraphs_of = corpus.rows_of("paragraphs", "start", "end")
+    for article_id, sentences in corpus.rows_of("sentences", "start", "end", "paragraph").items():
         text = corpus.texts[article_id]
         # A transcript's turns are its speakers' own words, as quotations are.
         q = quotes_of.get(article_id, []) + [turn for turn in transcript_turns(text, paragraphs_of.get(article_id, []),
@@ -129,12 +128,12 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                                              if turn[2]]
         mentions = _own_presidents(text, found.get(article_id, []), q, codebook)
         r = reports_of.get(article_id, [])
-        tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])),
+        tracker = Tracker(codebook, text, mentions, [(start, end) for start, end, _ in sentences],
                           [(start, end) for start, end, _ in q])
         where = _screen().scan(text)
         antecedents = []  # categories named in the last sentences: what "the proposal" points back to
         heading, head_paragraph, bulleted = None, None, False  # "Moscow's asks:" over a bulleted list
-        for s_start, s_end, paragraph in zip(sentences["start"], sentences["end"], sentences["paragraph"]):
+        for s_start, s_end, paragraph in sentences:
             if paragraph != head_paragraph and (s_start == 0 or text[s_start - 1] == "\n"):
                 bulleted = BULLET.match(text, s_start) is not None
                 if not bulleted:

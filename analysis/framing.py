@@ -89,21 +89,18 @@ def display_units(corpus: Corpus) -> pd.DataFrame:
     """The text a reader meets first, per article: headline, standfirst, and the lead (first body
     paragraph). An article whose copy carries no headline has its first caption as its headline
     stand-in (unit ``headline (caption)``), since that line is the first the page shows."""
+    paragraphs_of = corpus.rows_of("paragraphs", "zone", "start", "end", "text")
     rows = []
     for article_id in corpus.articles["id"]:
-        paras = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
-        found = {}
-        for zone, unit in (("headline", "headline"), ("standfirst", "standfirst"), ("body", "lead")):
-            first = paras[paras["zone"] == zone].head(1)
-            if len(first):
-                found[unit] = first.iloc[0]
-        if "headline" not in found:
-            caption = paras[paras["zone"] == "caption"].head(1)
-            if len(caption):
-                found["headline (caption)"] = caption.iloc[0]
-        for unit, row in found.items():
-            rows.append({"article_id": article_id, "unit": unit, "start": int(row["start"]), "end": int(row["end"]),
-                         "text": row["text"]})
+        first_of_zone = {}
+        for zone, start, end, text in paragraphs_of.get(article_id, []):
+            first_of_zone.setdefault(zone, (start, end, text))
+        found = {unit: first_of_zone[zone] for zone, unit in (("headline", "headline"), ("standfirst", "standfirst"),
+                                                                ("body", "lead")) if zone in first_of_zone}
+        if "headline" not in found and "caption" in first_of_zone:
+            found["headline (caption)"] = first_of_zone["caption"]
+        for unit, (start, end, text) in found.items():
+            rows.append({"article_id": article_id, "unit": unit, "start": int(start), "end": int(end), "text": text})
     order = {u: i for i, u in enumerate(["headline", "headline (caption)", "standfirst", "lead"])}
     table = pd.DataFrame(rows, columns=["article_id", "unit", "start", "end", "text"])
     return table.sort_values(["article_id", "unit"], key=lambda s: s.map(order) if s.name == "unit" else s.map(
@@ -214,10 +211,12 @@ def first_named(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
     """Per article, the first actor its display text names (outside someone's title), and the
     unit it is named in."""
     units = display_units(corpus)
+    units_of = {a: g for a, g in units.groupby("article_id", sort=False)}
+    named_of = {a: g for a, g in mentions[mentions["actor"].notna() & ~mentions["in_title"]].groupby("article_id", sort=False)}
     rows = []
     for article_id, label in article_names(corpus).items():
-        own = units[units["article_id"] == article_id]
-        named = mentions[(mentions["article_id"] == article_id) & mentions["actor"].notna() & ~mentions["in_title"]]
+        own = units_of.get(article_id, units.iloc[:0])
+        named = named_of.get(article_id, mentions.iloc[:0])
         for unit in own.itertuples(index=False):
             inside = named[(named["start"] >= unit.start) & (named["end"] <= unit.end)].sort_values("start")
             if len(inside):

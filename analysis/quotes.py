@@ -102,7 +102,7 @@ def _quote_tables(corpus: Corpus, codebook: Codebook) -> dict[str, pd.DataFrame]
     found = article_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     quote_rows, fragment_rows = [], []
-    for article_id, paragraphs in corpus.paragraphs.groupby("article_id", sort=False):
+    for article_id in corpus.rows_of("paragraphs", "paragraph"):
         text = corpus.texts[article_id]
         spans = article_spans(corpus, article_id, found.get(article_id, []), codebook)
         for span in spans:
@@ -154,14 +154,13 @@ def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) 
 def article_spans(corpus: Corpus, article_id: str, found: list[Mention], codebook: Codebook) -> list[Span]:
     """Every quotation-marked span of one article, classified and attributed, in text order."""
     text = corpus.texts[article_id]
-    paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
-    sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
-    sentence_spans = list(zip(sentences["start"], sentences["end"]))
-    marked = {p: quote_spans(text, s, e) for p, s, e in zip(paragraphs["paragraph"], paragraphs["start"], paragraphs["end"])}
+    paragraphs = corpus.rows_of("paragraphs", "paragraph", "start", "end").get(article_id, [])
+    sentence_spans = corpus.rows_of("sentences", "start", "end").get(article_id, [])
+    marked = {p: quote_spans(text, s, e) for p, s, e in paragraphs}
     tracker = Tracker(codebook, text, found, sentence_spans, [(s, e) for spans in marked.values() for _, s, e, _ in spans])
     spans: list[Span] = []
     previous_paragraph: list[Span] = []
-    for number, p_start, p_end in zip(paragraphs["paragraph"], paragraphs["start"], paragraphs["end"]):
+    for number, p_start, p_end in paragraphs:
         current = [Span(number, p_start, p_end, o, s, e, c) for o, s, e, c in marked[number]]
         for span in current:
             _classify(text, span)

@@ -42,19 +42,19 @@ def _indirect_speech(corpus: Corpus, codebook: Codebook) -> pd.DataFrame:
     found = article_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     rows = []
-    for article_id, sentences in corpus.sentences.groupby("article_id", sort=False):
+    paragraphs_of = corpus.rows_of("paragraphs", "start", "end")
+    for article_id, sentences in corpus.rows_of("sentences", "sentence", "start", "end").items():
         text = corpus.texts[article_id]
         mentions = found.get(article_id, [])
-        paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
-        quoted = [(s, e) for p_start, p_end in zip(paragraphs["start"], paragraphs["end"])
-                  for _, s, e, _ in quote_spans(text, p_start, p_end)]
-        tracker = Tracker(codebook, text, mentions, list(zip(sentences["start"], sentences["end"])), quoted)
+        paragraphs = paragraphs_of.get(article_id, [])
+        quoted = [(s, e) for p_start, p_end in paragraphs for _, s, e, _ in quote_spans(text, p_start, p_end)]
+        tracker = Tracker(codebook, text, mentions, [(start, end) for _, start, end in sentences], quoted)
         labelled = {}
-        for p_start, p_end in zip(paragraphs["start"], paragraphs["end"]):
+        for p_start, p_end in paragraphs:
             item = _labelled(text, p_start, p_end, mentions)
             if item:
                 labelled[p_start] = item
-        for number, s_start, s_end in zip(sentences["sentence"], sentences["start"], sentences["end"]):
+        for number, s_start, s_end in sentences:
             items = _sentence_items(text, s_start, s_end, mentions, tracker, quoted)
             if s_start in labelled and not items:
                 items = [labelled[s_start]]

@@ -103,13 +103,13 @@ def temporal_expressions(corpus: Corpus) -> pd.DataFrame:
     dates = dict(zip(corpus.articles["id"], corpus.articles["date"]))
     sentence_bounds = rows_by_article(corpus.sentences, "start", "end", "sentence")
     rows = []
-    for article_id, paragraphs in corpus.paragraphs.groupby("article_id", sort=False):
+    for article_id, paragraphs in corpus.rows_of("paragraphs", "start", "end", "zone").items():
         text = corpus.texts[article_id]
         reference = dt.date.fromisoformat(dates[article_id])
         bounds = sentence_bounds.get(article_id, [])
         state = {"last_day": None}
         where = _rule_screen().scan(text)
-        for p_start, p_end, zone in zip(paragraphs["start"], paragraphs["end"], paragraphs["zone"]):
+        for p_start, p_end, zone in paragraphs:
             if zone == "dateline" and _is_time_stamp(text[p_start:p_end]):
                 continue  # a live-blog entry's time stamp: page furniture
             quoted = [(s, e) for _, s, e, _ in quote_spans(text, p_start, p_end)]
