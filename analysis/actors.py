@@ -29,6 +29,7 @@ import pandas as pd
 from . import paths
 from .corpus import Corpus, rows_by_article
 from .manifest import CorpusError
+from .screen import prefix_tree
 
 TYPES = ("person", "state", "organisation", "media", "journalist", "group")
 CAMPS = ("United States", "Russia", "Ukraine", "United Kingdom", "France", "European Union", "NATO", "other")
@@ -311,31 +312,6 @@ def _find_article_mentions(corpus: Corpus, codebook: Codebook) -> dict[str, list
 def _alias_pattern(strings: tuple[str, ...], flags: int) -> re.Pattern:
     body = prefix_tree(strings, fold=bool(flags & re.I))
     return re.compile(rf"(?<![\w’'.-])(?:{body})(?![\w-]|[’']\w\w)", flags)
-
-
-def prefix_tree(strings, fold: bool = False) -> str:
-    """A regular expression for "any of ``strings``, the longest that fits first", written as a
-    tree of shared prefixes ("Tr(?:ump|udeau)"). It matches exactly what the plain alternation
-    sorted longest first matches, but Python's engine tries thousands of alternatives at every
-    character of the text, while the tree reads each character once. ``fold``: the pattern is
-    compiled case-insensitively, so strings that differ only in case share a branch."""
-    tree: dict = {}
-    for s in strings:
-        node = tree
-        for ch in (s.lower() if fold else s):
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a string ends here
-
-    def render(node: dict) -> str:
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a string ends here, but a longer one is tried first (greedy "?")
-            return (body if len(branches) > 1 else f"(?:{body})") + "?"
-        return body
-
-    return render(tree)
 
 
 @lru_cache(maxsize=8)

@@ -30,7 +30,10 @@ _FOLD = {code: min((code, *extra)) for code, extra in _EXTRA_CASES.items() if mi
 # Translating is slow on text with any non-ASCII character (a curly apostrophe will do), and most
 # texts hold none of the few characters it changes.
 _FOLDED_CHARS = re.compile("[" + "".join(map(chr, sorted(_FOLD))) + "]") if _FOLD else None
-MAX_EXACT = 64  # how many alternative strings a part of a pattern may expand to before it is cut
+MAX_EXACT = 64
+# Above this many (place of a key, string with that key) checks, a key's strings are searched for
+# instead: a key found in a text a hundred times is checked faster by str.find.
+CHECKS_PER_KEY = 64  # how many alternative strings a part of a pattern may expand to before it is cut
 
 
 def fold(text: str) -> str:
@@ -116,12 +119,38 @@ def _sequence(items):
     return (run if whole else None), _best([c for c in candidates if c])
 
 
+def prefix_tree(strings, fold: bool = False) -> str:
+    """A regular expression for "any of ``strings``, the longest that fits first", written as a
+    tree of shared prefixes ("Tr(?:ump|udeau)"). It matches exactly what the plain alternation
+    sorted longest first matches, but Python's engine tries thousands of alternatives at every
+    character of the text, while the tree reads each character once. ``fold``: the pattern is
+    compiled case-insensitively, so strings that differ only in case share a branch."""
+    tree: dict = {}
+    for s in strings:
+        node = tree
+        for ch in (s.lower() if fold else s):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a string ends here, but a longer one is tried first (greedy "?")
+            return (body if len(branches) > 1 else f"(?:{body})") + "?"
+        return body
+
+    return render(tree)
+
+
 class LiteralScreen:
     """The required strings of several patterns, to find once per text.
 
-    Each string is keyed by a word it holds (its longest, or a shorter word inside that one), so
-    that a text is searched once per word and then only for the strings whose word it holds:
-    most texts hold few of them.
+    Each string is keyed by a word it holds (its longest, or a shorter word inside that one). One
+    pass of one pattern finds where every key word occurs in a text; a string can only occur
+    where its key does, so each string is then checked at those places alone. No key holds
+    another, so at any position at most one key starts, and the pass misses none.
     """
 
     def __init__(self, patterns):
@@ -133,14 +162,25 @@ class LiteralScreen:
         self.by_word = {}
         for string in sorted(strings):
             self.by_word.setdefault(key[longest[string]], []).append(string)
+        # (string, where its key starts in it) per key; every occurrence of a string has its key there.
+        self._strings = {word: [(s, s.find(word)) for s in strings] for word, strings in self.by_word.items()}
+        self._keys = re.compile(f"(?=({prefix_tree(self.by_word)}))", re.S) if self.by_word else None
 
     def scan(self, text: str) -> "Occurrences":
         folded = fold(text)
+        keys_at = {}
+        for hit in self._keys.finditer(folded) if self._keys else ():
+            keys_at.setdefault(hit.group(1), []).append(hit.start())
         found = {}
-        for word, strings in self.by_word.items():
-            if word not in folded:
+        for word, positions in keys_at.items():
+            strings = self._strings[word]
+            if len(positions) * len(strings) <= CHECKS_PER_KEY:
+                for string, offset in strings:
+                    at = [p - offset for p in positions if p >= offset and folded.startswith(string, p - offset)]
+                    if at:
+                        found[string] = at
                 continue
-            for string in strings:
+            for string, _ in strings:  # a common key ("a" of "a.m."): searching is cheaper than checking
                 at = folded.find(string)
                 while at != -1:
                     found.setdefault(string, []).append(at)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import demands, timeline
-from analysis.screen import LiteralScreen, fold, required_strings
+from analysis.screen import LiteralScreen, Occurrences, fold, required_strings
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -78,3 +78,35 @@ def test_a_screen_never_skips_a_span_where_its_pattern_matches(name, text, a, b)
     for index, pattern in enumerate(patterns()):
         if pattern.search(text, start, end):
             assert where.may_match(index, start, end), (pattern.pattern[:60], text[start:end])
+
+
+def _every_occurrence(screen: LiteralScreen, text: str) -> dict[str, list[int]]:
+    folded, found = fold(text), {}
+    for strings in screen.by_word.values():
+        for string in strings:
+            at = [i for i in range(len(folded)) if folded.startswith(string, i)]
+            if at:
+                found[string] = at
+    return found
+
+
+@pytest.mark.parametrize("name", SCREENS)
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(text=text_of_cues)
+def test_a_scan_finds_every_occurrence_of_every_string(name, text):
+    """Keys found in one pass, then strings checked where their key is (or searched for, where
+    the key is common): the same occurrences as looking at every position."""
+    screen = SCREENS[name][0]()
+    where = screen.scan(text)
+    expected = Occurrences(screen, _every_occurrence(screen, text))
+    assert where._spans == expected._spans
+
+
+def test_overlapping_keys_and_a_common_key_are_all_found():
+    overlapping = LiteralScreen([re.compile(r"\bwar\b"), re.compile(r"arms")])
+    assert set(overlapping.by_word) == {"war", "arms"}
+    assert overlapping.scan("warms").may_match(1, 0, 5)  # "arms" starts inside "war"
+    common = LiteralScreen([re.compile(r"a\.m\.|am\b"), re.compile(r"arms")])
+    text = "warms " + "a.m. am " * 40
+    assert set(common.by_word) == {"a"}  # one key, found over a hundred times: searched for, not checked
+    assert common.scan(text)._spans == Occurrences(common, _every_occurrence(common, text))._spans
