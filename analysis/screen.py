@@ -159,6 +159,7 @@ class LiteralScreen:
         longest = {s: max(re.findall(r"\w+", s), key=len, default=s) for s in strings}
         words = set(longest.values())
         key = {w: min((o for o in words if o in w), key=lambda o: (len(o), o)) for w in words}
+        self.needed_by = {s: [i for i, need in enumerate(self.needs) if need and s in need] for s in strings}
         self.by_word = {}
         for string in sorted(strings):
             self.by_word.setdefault(key[longest[string]], []).append(string)
@@ -192,13 +193,12 @@ class Occurrences:
     """Where each pattern's required strings occur in one text."""
 
     def __init__(self, screen: LiteralScreen, found: dict[str, list[int]]):
-        self._spans = []
-        for need in screen.needs:
-            if need is None:
-                self._spans.append(None)
-                continue
-            spans = sorted((at, at + len(s)) for s in need for at in found.get(s, ()))
-            self._spans.append(([a for a, _ in spans], [b for _, b in spans]))
+        # Built from the strings found, not from every pattern's strings: a text holds few of them.
+        spans = [None if need is None else [] for need in screen.needs]
+        for string, places in found.items():
+            for index in screen.needed_by[string]:
+                spans[index].extend((at, at + len(string)) for at in places)
+        self._spans = [None if s is None else ([a for a, _ in sorted(s)], [b for _, b in sorted(s)]) for s in spans]
 
     def may_match(self, index: int, start: int, end: int) -> bool:
         """Whether pattern ``index`` may match within ``text[start:end]``."""

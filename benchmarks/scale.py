@@ -132,7 +132,7 @@ def row_digest(table) -> int:
     """A digest of a table's rows that ignores their order: the sum of one hash per row, so
     chunk digests add up to the corpus's whatever the chunking or the order chunks finish in."""
     total = 0
-    for row in table.itertuples(index=False, name=None):
+    for row in zip(*(table[column].tolist() for column in table.columns)):
         total += int.from_bytes(hashlib.blake2b(repr(tuple(map(str, row))).encode(), digest_size=16).digest(), "big")
     return total % (1 << 128)
 
