@@ -3,6 +3,7 @@
     python benchmarks/scale.py                       (100 and 1,000 articles; what `make bench` runs)
     python benchmarks/scale.py --full                (100, 1,000, 10,000 and 100,000 articles)
     python benchmarks/scale.py --sizes 100 5000 --dask --tables /tmp/out
+    python benchmarks/scale.py --sizes 100 --whole 500 2000     (one corpus each, as the notebooks load one)
 
 The synthetic corpora recombine real body paragraphs (from ``raw/`` and ``tests/unseen/``;
 never ``tests/holdout/``) into new articles: 6 to 25 paragraphs each under a real headline, a
@@ -22,8 +23,10 @@ the workers' CPU seconds and MB per CPU second (what a core does, whatever else 
 runs), peak resident memory of the parent and of the largest worker, and the wall and CPU time
 ratios to the previous size; then the CPU time of each annotation step and the machine. With
 ``--dask`` the same chunk function runs on a local Dask cluster (one single-threaded worker
-per core) and its row counts and digests are compared with the plain run's. Asserts nothing
-about speed.
+per core) and its row counts and digests are compared with the plain run's. With ``--whole N
+...`` each size is also annotated as one corpus in one process, as the notebooks load a corpus
+(no chunks): its CPU time against the previous size shows whether the annotators stay linear
+when every table holds the whole corpus. Asserts nothing about speed.
 """
 from __future__ import annotations
 
@@ -233,6 +236,17 @@ def run_dask(n: int, workers: int, chunk: int, material) -> dict:
     return total
 
 
+def run_whole(n: int, material) -> dict:
+    """Annotate ``n`` synthetic articles as one corpus in this process; CPU seconds per step."""
+    articles = list(synthetic_articles(n, material=material))
+    started = time.process_time()
+    corpus = corpus_from_texts(articles)
+    seconds = {"corpus": time.process_time() - started}
+    annotate(corpus, seconds)
+    return {"articles": n, "bytes": sum(len(a["text"].encode("utf-8")) for a in articles),
+            "cpu": time.process_time() - started, "cpu_seconds": seconds}
+
+
 def _warm_up() -> None:
     """Load the codebooks and compile the patterns before the clock starts, in every worker."""
     annotate(corpus_from_texts(next(in_chunks(synthetic_articles(2), 2))))
@@ -258,6 +272,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     parser.add_argument("--chunk", type=int, default=CHUNK_ARTICLES, help="articles per chunk")
     parser.add_argument("--dask", action="store_true", help="also run the smallest size on a local Dask cluster")
+    parser.add_argument("--whole", type=int, nargs="+", metavar="N",
+                        help="also annotate N articles as one corpus in one process (as a notebook does), for each N")
     parser.add_argument("--tables", metavar="DIR", help="also write every table as CSV part files under DIR")
     parser.add_argument("--without-framing", action="store_true",
                         help="leave out analysis.frames and analysis.numbers (to time the other annotators alone)")
@@ -296,6 +312,17 @@ def main() -> None:
     cpu = largest["cpu_seconds"]
     print(f"CPU time by step at {sizes[-1]:,} articles (all workers): " + ", ".join(
         f"{name} {spent:.0f} s ({spent / sum(cpu.values()):.0%})" for name, spent in cpu.items()))
+    if args.whole:
+        print("one corpus, one process (no chunks):")
+        previous = None
+        for n in args.whole:
+            print(f"whole corpus: {n} articles ...", file=sys.stderr, flush=True)
+            w = run_whole(n, material)
+            ratio = f"; CPU {w['cpu'] / previous[1]:.2f}× the previous size ({n / previous[0]:g}× the articles)" if previous else ""
+            print(f"  {n:,} articles, {w['bytes'] / 1e6:.1f} MB: {w['cpu']:.1f} CPU s, "
+                  f"{w['bytes'] / 1e6 / w['cpu']:.3f} MB per CPU s{ratio}; by step: "
+                  + ", ".join(f"{name} {spent:.1f}" for name, spent in w["cpu_seconds"].items()), flush=True)
+            previous = (n, w["cpu"])
     if args.dask:
         n = sizes[0]
         print(f"dask: {n} articles ...", file=sys.stderr, flush=True)
