@@ -346,6 +346,7 @@ LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 FINAL_WORD = re.compile(r"[\w’'-]+$")
 TRAILING_ARTICLE = re.compile(r"\b(?:the|a|an|The|A|An)$")
 NEAR_END = 48  # characters: where the last word of a tail is looked for first
+WORD_CHAR = re.compile(r"\w")
 
 
 def _search_near_end(pattern: re.Pattern, s: str, word_needed: bool = False) -> re.Match | None:
@@ -359,9 +360,6 @@ def _search_near_end(pattern: re.Pattern, s: str, word_needed: bool = False) -> 
         if m is not None and m.start() > window and (not word_needed or WORD_CHAR.search(m.group())):
             return m
     return pattern.search(s)
-
-
-WORD_CHAR = re.compile(r"\w")
 
 
 def _word_before(text: str, start: int, floor: int) -> str:

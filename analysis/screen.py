@@ -30,10 +30,10 @@ _FOLD = {code: min((code, *extra)) for code, extra in _EXTRA_CASES.items() if mi
 # Translating is slow on text with any non-ASCII character (a curly apostrophe will do), and most
 # texts hold none of the few characters it changes.
 _FOLDED_CHARS = re.compile("[" + "".join(map(chr, sorted(_FOLD))) + "]") if _FOLD else None
-MAX_EXACT = 64
+MAX_EXACT = 64  # how many alternative strings a part of a pattern may expand to before it is cut
 # Above this many (place of a key, string with that key) checks, a key's strings are searched for
 # instead: a key found in a text a hundred times is checked faster by str.find.
-CHECKS_PER_KEY = 64  # how many alternative strings a part of a pattern may expand to before it is cut
+CHECKS_PER_KEY = 64
 
 
 def fold(text: str) -> str:
@@ -189,6 +189,10 @@ class LiteralScreen:
         return Occurrences(self, found)
 
 
+def _sorted(spans: list | None) -> list | None:
+    return None if spans is None else sorted(spans)
+
+
 class Occurrences:
     """Where each pattern's required strings occur in one text."""
 
@@ -198,7 +202,7 @@ class Occurrences:
         for string, places in found.items():
             for index in screen.needed_by[string]:
                 spans[index].extend((at, at + len(string)) for at in places)
-        self._spans = [None if s is None else ([a for a, _ in sorted(s)], [b for _, b in sorted(s)]) for s in spans]
+        self._spans = [None if s is None else ([a for a, _ in s], [b for _, b in s]) for s in map(_sorted, spans)]
 
     def may_match(self, index: int, start: int, end: int) -> bool:
         """Whether pattern ``index`` may match within ``text[start:end]``."""

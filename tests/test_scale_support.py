@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import load_corpus, paths
 from analysis.actors import _alias_pattern, article_mentions, default_codebook, mentions, prefix_tree
@@ -72,3 +74,30 @@ def test_an_empty_list_of_articles_is_refused_clearly():
     from analysis.corpus import CorpusError, corpus_from_texts
     with pytest.raises(CorpusError, match="holds no articles"):
         corpus_from_texts([])
+
+
+# Words, the characters words may hold, and long runs of what is not a word, so that the last
+# word falls inside, across and before the last characters read first.
+tails = st.lists(st.sampled_from(["ab", "a-b", "x’s", "É1", " ", " " * 30, "-" * 20, "--", "-", "’", ",", ". ", "\n", "—"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(tail=tails)
+def test_the_last_word_read_near_the_end_is_the_one_a_whole_search_finds(tail):
+    """The last word of a tail is looked for in its last characters first; it must be what
+    searching the whole tail gives, whatever the tail ends in."""
+    from analysis.actors import FINAL_WORD, LAST_WORD, _search_near_end
+    for pattern, word_needed in ((LAST_WORD, True), (FINAL_WORD, False)):
+        near, whole = _search_near_end(pattern, tail, word_needed), pattern.search(tail)
+        assert (near and near.span()) == (whole and whole.span()), (pattern.pattern, tail)
+
+
+def test_rows_of_splits_a_table_by_article_in_table_order():
+    corpus = load_corpus(RAW)
+    split = corpus.rows_of("sentences", "start", "end")
+    assert list(split) == list(dict.fromkeys(corpus.sentences["article_id"]))
+    for article_id, rows in split.items():
+        own = corpus.sentences[corpus.sentences["article_id"] == article_id]
+        assert rows == list(zip(own["start"], own["end"]))
+    assert corpus.rows_of("sentences", "start", "end") is split  # split once per corpus
