@@ -502,18 +502,24 @@ def events(corpus: Corpus, expressions: pd.DataFrame | None = None, codebook: Co
                         "speaker": (actors[0] if actors else "") if kind not in MERGED_BY_DATE else "",
                         "actors": actors, "article_id": row.article_id, "outlet": row.outlet,
                         "evidence": text[clause_start:clause_end].strip(), "expression": row.text})
-    table = pd.DataFrame(records)
     columns = ["date", "kind", "event", "actors", "outlets", "n_outlets", "evidence"]
-    if table.empty:
+    if not records:
         return pd.DataFrame(columns=columns)
+    # Plain dictionaries, not a pandas group-by: a corpus has about as many events as dated
+    # sentences, and pandas' cost per group was most of this function's time.
+    groups: dict[tuple, list[dict]] = {}
+    for record in records:
+        groups.setdefault((record["date"], record["kind"], record["speaker"]), []).append(record)
     merged = []
-    for (date, kind, speaker), group in table.groupby(["date", "kind", "speaker"], sort=True):
-        counted = pd.Series([a for actors in group["actors"] for a in actors]).value_counts(sort=True)
-        actors = list(counted.index[:2]) if kind in MERGED_BY_DATE else [speaker] if speaker else []
+    for (date, kind, speaker), group in sorted(groups.items(), key=lambda item: item[0]):
+        named = [a for record in group for a in record["actors"]]
+        # Most named first; ties in the order first named.
+        counted = sorted(dict.fromkeys(named), key=lambda a: -named.count(a))
+        actors = counted[:2] if kind in MERGED_BY_DATE else [speaker] if speaker else []
         label = f"{' – '.join(actors) if actors else 'unattributed'} {kind}"
-        merged.append({"date": date, "kind": kind, "event": label, "actors": "; ".join(counted.index),
-                       "outlets": "; ".join(dict.fromkeys(group["outlet"])), "n_outlets": group["outlet"].nunique(),
-                       "evidence": group["evidence"].iloc[0]})
+        outlets = list(dict.fromkeys(record["outlet"] for record in group))
+        merged.append({"date": date, "kind": kind, "event": label, "actors": "; ".join(counted),
+                       "outlets": "; ".join(outlets), "n_outlets": len(outlets), "evidence": group[0]["evidence"]})
     table = pd.DataFrame(merged, columns=columns)
     order = sorted(range(len(table)), key=lambda i: (_earliest_day(table["date"][i]) or dt.date.min, table["date"][i],
                                                       table["kind"][i]))
