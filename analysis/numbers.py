@@ -287,8 +287,8 @@ def number_claims(corpus: Corpus, quantities: pd.DataFrame | Path | str | None =
     paragraphs = corpus.paragraphs[corpus.paragraphs["zone"].isin(zones)]
     # Each article's sentences and time expressions as plain lists, split by article in one pass
     # (filtering the whole tables once per article, and reading them row by row, was slow).
-    sentence_starts = rows_by_article(corpus.sentences, "start")
-    sentence_numbers = rows_by_article(corpus.sentences, "sentence")
+    sentence_starts = corpus.rows_of("sentences", "start")
+    sentence_numbers = corpus.rows_of("sentences", "sentence")
     time_rows = rows_by_article(expressions, *TIME_FIELDS)
     rows = []
     for article_id, group in paragraphs.groupby("article_id", sort=False):

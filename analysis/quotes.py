@@ -102,7 +102,7 @@ def _quote_tables(corpus: Corpus, codebook: Codebook) -> dict[str, pd.DataFrame]
     found = article_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     quote_rows, fragment_rows = [], []
-    for article_id in corpus.rows_of("paragraphs", "paragraph"):
+    for article_id in corpus.rows_of("paragraphs", "paragraph", "start", "end"):  # the split article_spans reads
         text = corpus.texts[article_id]
         spans = article_spans(corpus, article_id, found.get(article_id, []), codebook)
         for span in spans:

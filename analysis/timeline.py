@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import paths
 from .actors import Codebook, article_mentions, default_codebook, subject_mentions
-from .corpus import Corpus, rows_by_article
+from .corpus import Corpus
 from .quotes import quote_spans
 from .screen import LiteralScreen
 
@@ -101,7 +101,7 @@ def temporal_expressions(corpus: Corpus) -> pd.DataFrame:
     """One row per time expression (see the module docstring), offsets into the raw text."""
     outlets = corpus.outlet_of()
     dates = dict(zip(corpus.articles["id"], corpus.articles["date"]))
-    sentence_bounds = rows_by_article(corpus.sentences, "start", "end", "sentence")
+    sentence_bounds = corpus.rows_of("sentences", "start", "end", "sentence")
     rows = []
     for article_id, paragraphs in corpus.rows_of("paragraphs", "start", "end", "zone").items():
         text = corpus.texts[article_id]
