@@ -436,7 +436,7 @@ def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str
 
 
 # "Moscow has no say", "Russia would not get a veto": the one refused a say, just before the refusal.
-DENIAL = re.compile(r"(?:no|not\s+(?:get|have)|n[’']t\s+(?:get|have))\b", re.I)
+DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim))\b", re.I)
 DENIED_GAP = re.compile(r"\s+(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall)\s+){1,2}", re.I)
 
 
@@ -567,6 +567,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                           "source": source, "start": cue_start, "end": end})
         window = text[clause[0]:clause[1]]
         present = stances_in[index]
+        if any(stance_cues[s].search(text, cue_start, cue_end) for s in present):
+            # "wants to see what Moscow has agreed to": a stance word inside the position's own
+            # words is what the position is about, not a stance on it
+            outside = text[clause[0]:cue_start] + " " * (cue_end - cue_start) + text[cue_end:clause[1]]
+            present = [s for s in present if stance_cues[s].search(outside)]
         if present == ["propose"] and _authored(text, mentions, clause[0], clause[1]):
             continue  # the clause only names a proposal; its author's row is above
         charge = ACCUSATION.search(text, clause[0], cue_start)
