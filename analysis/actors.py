@@ -108,8 +108,12 @@ class Codebook:
     def __post_init__(self):
         self._by_actor = {row["actor"]: row for row in self.actors.to_dict("records")}
         self._by_alias: dict[str, list[dict]] = {}
+        # Descriptions by their lower-case spelling: "The Russian President" is "the Russian president".
+        self._descriptions: dict[str, list[dict]] = {}
         for row in self.aliases.to_dict("records"):
             self._by_alias.setdefault(_alias_key(row["alias"], row["form"]), []).append(row)
+            if row["form"] == "description":
+                self._descriptions.setdefault(row["alias"].lower(), []).append(row)
 
     def candidates(self, surface: str, date: str) -> list[dict]:
         """Alias rows that ``surface`` can stand for on ``date`` (an article's date)."""
@@ -117,8 +121,7 @@ class Codebook:
                 + self._by_alias.get(_alias_key(surface, "description"), [])
                 + self._by_alias.get(_alias_key(surface, "capital"), []))
         if not rows:
-            rows = self._by_alias.get((surface.lower(), "description"), [])
-            rows = [r for r in rows if r["alias"].lower() == surface.lower()]
+            rows = self._descriptions.get(surface.lower(), [])
         return [r for r in rows if (not r["valid_from"] or r["valid_from"] <= date)
                 and (not r["valid_to"] or date < r["valid_to"])]
 

@@ -437,7 +437,9 @@ def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str
 
 # "Moscow has no say", "Russia would not get a veto": the one refused a say, just before the refusal.
 DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim))\b", re.I)
-DENIED_GAP = re.compile(r"\s+(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall)\s+){1,2}", re.I)
+# "Moscow has no say", "Russia cannot have a veto", "Putin doesn't get to": the auxiliary may
+# carry the negation's "n't", which the denial itself begins with.
+DENIED_GAP = re.compile(r"\s+(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall|ca|wo)(?:\s+|\Z)){0,2}", re.I)
 
 
 def _denied(text: str, mentions, cue_start: int, cue_end: int):
@@ -793,6 +795,13 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
     return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
 
 
+def _own_state(codebook: Codebook, subject: str, speaker: str) -> bool:
+    """A person speaking of their own state ("Sikorski said Poland would not support ... until",
+    "'Ukraine will not hit their energy as long as ...,' Zelenskyy said"): the speaker's own
+    demand or condition, where an office's report of its state ("..., the Kremlin said") is not."""
+    return _same_side(codebook, subject, speaker) and codebook.actor(speaker).get("type") == "person"
+
+
 def _paired(text: str, mentions, mention) -> bool:
     """Whether a mention is one of a pair of parties ("Russia and Ukraine would refrain ...")."""
     after = re.match(r"\s+and\s+(?:the\s+)?", text[mention.end:mention.end + 12])
@@ -911,7 +920,8 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
             return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
         wanting = _wanting_subject(text, mentions, clause[0], position)
-        if stance in ("demand", "condition") and wanting and wanting != inside[0]:
+        if stance in ("demand", "condition") and wanting and wanting != inside[0] \
+                and not _own_state(tracker.codebook, wanting, inside[0]):
             return wanting, "third_party", inside[0]  # "Russia wants Ukraine disarmed," Zelenskyy said
         return inside[0], "quoted", ""
     # What the press reports ("As Ukrinform reported, ...") is the subject's position, not the paper's.
@@ -940,12 +950,13 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                             _possessor(text, mentions, content_start, position)))
         if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
-        if stance == "condition" and subject and subject != speaker and _agrees_on_condition(text, clause, position):
+        if stance == "condition" and subject and subject != speaker and _agrees_on_condition(text, clause, position) \
+                and not _own_state(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker  # "Moscow would agree only if ..., the Kremlin said": Moscow sets it
         if subject and subject != speaker and _speaks_for(tracker.codebook, speaker, subject):
             return subject, "third_party", speaker  # "the White House says the president will press Putin to ..."
         wanting = _wanting_subject(text, mentions, max(content_start, clause[0]), position)
-        if stance in ("demand", "condition") and wanting and wanting != speaker:
+        if stance in ("demand", "condition") and wanting and wanting != speaker and not _own_state(tracker.codebook, wanting, speaker):
             return wanting, "third_party", speaker  # "Leavitt says the president wants Russia to ...": his demand
         if stance == "refuse_to_confirm":
             return _in_question(text, position, s_start, s_end, mentions)

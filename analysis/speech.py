@@ -98,6 +98,11 @@ def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
             continue
         if re.search(r"(?:\bto|\b(?:the|a|an|his|her|its|their|our|whose)|[’']s)\s+$", before):
             continue  # "declined to confirm", "Putin's demands": not a report
+        inverted = _inverted(text, hit, s_start, s_end, mentions, quoted)
+        if inverted is not None:
+            items.append(inverted)
+            last_speaker = inverted[0]
+            continue
         start = clause_start(text, s_start, hit.start())
         speaker = speaker_before(text, mentions, tracker, start, hit.start())
         quote_close = max([e for s, e in quoted if e <= hit.start()], default=None)
@@ -121,6 +126,32 @@ def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
     items.extend(_nominal_items(text, s_start, s_end, mentions, quoted))
     items.extend(_according_to(text, s_start, s_end, mentions, tracker))
     return sorted(items, key=lambda item: item[2])
+
+
+# What may stand between an inverted reporting verb and the speaker's name: a title ("said
+# Secretary General Mark Rutte", "said the EU's foreign policy chief, Kaja Kallas").
+INVERTED_TITLE = re.compile(r"\s+(?:(?:the\s+)?(?:[\w.-]+(?:[’']s)?\s+){0,4}?(?:[\w.-]+,\s+)?)?")
+
+
+def _inverted(text, hit, s_start, s_end, mentions, quoted):
+    """"CONTENT, said Kaja Kallas, the EU's foreign policy chief.": a report whose verb comes
+    before its speaker, with no quotation marks (a quotation's "..., said X" is the quote's)."""
+    lead = text[s_start:hit.start()].rstrip()
+    if not lead.endswith(",") or _inside(s_start, quoted) or text[s_start] in QUOTE_MARKS:
+        return None
+    c_end = s_start + len(lead) - 1
+    if text[c_end - 1] in QUOTE_MARKS or any(s < c_end <= e + 1 for s, e in quoted):
+        return None
+    speaker = next((m for m in mentions if m.actor and not m.in_title and hit.end() < m.start <= hit.end() + 60), None)
+    if speaker is None or not INVERTED_TITLE.fullmatch(text, hit.end(), speaker.start):
+        return None
+    tail = text[speaker.end:s_end].strip()
+    if tail and not re.match(r"[,.!?]", tail):
+        return None  # "..., said Trump would ...": the name begins the content of another report
+    if len(text[s_start:c_end].split()) < 4:
+        return None
+    return (Speaker(speaker.actor, text[speaker.start:speaker.end], speaker.start, speaker.end),
+            hit.group(1), s_start, c_end)
 
 
 def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
