@@ -798,8 +798,14 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
 def _own_state(codebook: Codebook, subject: str, speaker: str) -> bool:
     """A person speaking of their own state ("Sikorski said Poland would not support ... until",
     "'Ukraine will not hit their energy as long as ...,' Zelenskyy said"): the speaker's own
-    demand or condition, where an office's report of its state ("..., the Kremlin said") is not."""
-    return _same_side(codebook, subject, speaker) and codebook.actor(speaker).get("type") == "person"
+    demand or condition. An office's report of its state ("..., the Kremlin said") and a
+    spokesperson's ("Russia will agree only if ..., Peskov said") relay the state's."""
+    told_by = codebook.actor(speaker)
+    return (_same_side(codebook, subject, speaker) and told_by.get("type") == "person"
+            and not SPOKESPERSON.search(str(told_by.get("role", ""))))
+
+
+SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)
 
 
 def _paired(text: str, mentions, mention) -> bool:

@@ -656,3 +656,45 @@ def test_an_exchange_being_carried_out_is_conduct_not_a_proposal(positions):
 ])
 def test_two_passives_past_exchanges_supplies_and_details_not_gone_into(positions, sentence, expected):
     assert positions(sentence) == expected
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # an inverted attribution reports the clause before it
+    ("Sanctions on Russia will not be lifted until it agrees to a complete ceasefire, said Kaja Kallas.\n",
+     {("Kaja Kallas", "ease_sanctions", "reject", "reported"), ("Kaja Kallas", "accept_ceasefire", "condition", "reported")},
+     set()),
+    # a person speaking of their own state holds its condition; an office reporting its state does not
+    ("Sybiha said Ukraine would stop hitting Russian energy sites only if Moscow did the same.\n",
+     {("Andrii Sybiha", "energy_infrastructure_truce", "condition", "reported")},
+     {("Ukraine", "energy_infrastructure_truce", "condition", "third_party")}),
+    ("“The ball is in Moscow’s court now,” Rutte said.\n",
+     {("Mark Rutte", "accept_ceasefire", "demand", "quoted")}, set()),
+    # the one refused a say is not its holder
+    ("“Russia cannot have a veto over which countries send troops to Ukraine,” Macron said.\n",
+     {("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "quoted")},
+     {("Russia", "no_foreign_peacekeepers", "reject", "quoted")}),
+    ("“Moscow doesn't get to decide who guards Ukraine,” Starmer said.\n",
+     {("Keir Starmer", "no_foreign_peacekeepers", "reject", "quoted")},
+     {("Russia", "no_foreign_peacekeepers", "reject", "quoted")}),
+])
+def test_inversions_own_states_idioms_and_refused_vetoes(positions, text, expected, not_expected):
+    found = positions(text)
+    assert expected <= found
+    assert not (not_expected & found)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The Kremlin wants effective control along the whole line of contact.\n", "other"),
+    ("Putin floated NHL-KHL games, and Trump liked it.\n", "other"),
+    ("Zelenskyy said Ukraine would not hit their energy if Russia did not hit ours.\n", "energy_infrastructure_truce"),
+    ("Kyiv said it would stop its strikes on Russian refineries provided Moscow did likewise.\n", "energy_infrastructure_truce"),
+    ("Putin told Trump the two sides would swap 175 prisoners on Wednesday.\n", "prisoner_exchange"),
+])
+def test_phrasings_of_the_weeks_positions_name_their_category(positions, sentence, category):
+    assert category in {c for _, c, _, _ in positions(sentence)}
+
+
+def test_a_stance_word_inside_the_positions_own_words_is_not_a_stance_on_it(positions):
+    found = positions("Zelenskyy said Ukraine wants to know exactly what Moscow agreed to.\n")
+    assert ("Volodymyr Zelenskyy", "other", "demand", "reported") in found
+    assert not any(c == "other" and s == "accept" for _, c, s, _ in found)

@@ -214,3 +214,22 @@ def test_transcript_turns_run_from_one_capitals_label_to_the_next():
     turns = transcript_turns(text, paragraphs, default_codebook(), "2025-03-19")
     assert [(text[start:end].strip(), speaker) for start, end, speaker in turns] == [
         ("First answer.\n\nStill his answer.", "Dmitry Peskov"), ("Which?", None), ("Ours.", "Mike Waltz")]
+
+
+def test_a_reporting_verb_before_its_speaker_reports_the_clause_before_it(annotate):
+    text = ("Talks on the Black Sea would begin in Riyadh next week, said Marco Rubio, the secretary of state.\n\n"
+            "Ukraine was ready for a full truce, says Andrii Sybiha.\n\n"
+            "“We are ready,” said Zelenskyy.\n\n"
+            "Asked about it, Zelenskyy said Ukraine wanted details.\n")
+    _, _, _, _, found = annotate(text)
+    rows = list(zip(found["speaker"], found["verb"], found["first6"]))
+    assert ("Marco Rubio", "said", "Talks on the Black Sea would") in rows
+    assert ("Andrii Sybiha", "says", "Ukraine was ready for a full") in rows
+    # a quotation's "..., said X" is the quotation's; a name that opens the content is not inverted
+    assert not any(first.startswith("We are ready") for _, _, first in rows)
+    assert ("Volodymyr Zelenskyy", "said", "Ukraine wanted details") in rows
+
+
+def test_a_capitalised_office_finds_its_description(annotate):
+    _, found, _, _, _ = annotate("The Russian President agreed to the pause, the Kremlin said.\n", "2025-03-19")
+    assert ("The Russian President", "Vladimir Putin") in set(zip(found["surface"], found["actor"]))
