@@ -390,8 +390,9 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
 
 
 CONDUCT = re.compile(r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?(?:happening|taking\s+place|took\s+place|"
-                     r"under\s*way|went\s+ahead|going\s+ahead|carried\s+out|completed)\b", re.I)
+                     r"under\s*way|went\s+ahead|going\s+ahead|carried\s+out|completed|came\s+home|returned\s+home|(?:were|was)\s+freed)\b", re.I)
 CONDUCTED = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
+CONDUCTED_CUE = re.compile(r"(?:freed|released|exchanged|swapped|returned|handed)\b", re.I)  # "handed over 23 soldiers"
 BARE_OFFICE = re.compile(r"(?:the\s+)?(?:president|head\s+of\s+(?:the\s+)?state)", re.I)
 
 
@@ -633,7 +634,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance is None and category in PROHIBITIONS and re.match(r"no\s", text[cue_start:cue_end], re.I):
             stance = "demand"  # "no European troops in Ukraine": the ban, stated
         if stance is None and not CONDUCT.match(text, cue_end, s_end) \
-                and not CONDUCTED.search(text, max(s_start, cue_start - 40), cue_start):
+                and not CONDUCTED.search(text, max(s_start, cue_start - 40), cue_start) \
+                and not CONDUCTED_CUE.match(text, cue_start, cue_end):
             # some categories name their stance ("conditions", "a prisoner exchange"), unless it is
             # being carried out ("a prisoner exchange happening today"): conduct, not a position
             stance = _category_fields()[category]["stance_without_cue"] or None

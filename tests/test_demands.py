@@ -698,3 +698,16 @@ def test_a_stance_word_inside_the_positions_own_words_is_not_a_stance_on_it(posi
     found = positions("Zelenskyy said Ukraine wants to know exactly what Moscow agreed to.\n")
     assert ("Volodymyr Zelenskyy", "other", "demand", "reported") in found
     assert not any(c == "other" and s == "accept" for _, c, s, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moscow also handed over 31 badly wounded soldiers.\n",
+    "Kyiv says thirty wounded soldiers came home as well.\n",
+])
+def test_an_exchange_carried_out_is_no_one_s_proposal(positions, sentence):
+    assert not any(c == "prisoner_exchange" for _, c, _, _ in positions(sentence))
+
+
+def test_an_exchange_still_to_come_is_proposed(positions):
+    found = positions("Putin told Trump that Russia would hand over 31 badly wounded soldiers.\n")
+    assert ("Vladimir Putin", "prisoner_exchange", "propose", "reported") in found
