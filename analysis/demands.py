@@ -210,13 +210,15 @@ PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|p
 BY_AGENT_VERB = re.compile(
     r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
     r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|championed|promoted|advocated|"
-    r"rejected|dismissed|refused|opposed|ruled\s+out)\s+(?:(?:out\s+of\s+hand|outright|once\s+(?:more|again)|firmly|flatly)\s+)?by\s+", re.I)
+    r"rejected|dismissed|refused|opposed|ruled\s+out|turned\s+down)\s+(?:(?:out\s+of\s+hand|outright|once\s+(?:more|again)|again|firmly|flatly)\s+)?"
+    r"(?:(?:this|last)\s+week\s+|on\s+\w+day\s+)?by\s+", re.I)
 # "an exchange agreed during the call": a participle after the cue, the passive without its agent.
 PARTICIPLE = re.compile(r"agreed|accepted|backed|endorsed|welcomed|approved", re.I)
 PARTICIPLE_NOUN = re.compile(r"\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:exchange|swap|truce|ceasefire|deal|pause|"
                              r"moratorium|halt|plan|proposal|agreement|arrangement|understanding)\s+(?:\w+ly\s+)?\Z", re.I)
 # "Putin's idea of ... was welcomed by Trump": the same passive further on, as the clause's verb.
-PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?" + BY_AGENT_VERB.pattern, re.I)
+PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:\w+ly|in\s+(?:effect|practice))\s+)?"
+                        + BY_AGENT_VERB.pattern, re.I)
 # "Washington's push for a full truce ran into a wall in Moscow", "… was met with scepticism in
 # Brussels": a cold reception, and where it was met holds a rejection.
 RECEIVED = re.compile(
@@ -230,7 +232,7 @@ AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "r
                 "promoted": "propose", "advocated": "propose",
                 "set out": "condition", "laid out": "condition",
                 "rejected": "reject", "dismissed": "reject", "refused": "reject", "opposed": "reject",
-                "ruled out": "reject"}
+                "ruled out": "reject", "turned down": "reject"}
 # "The conditions set out by the Russian president ...: the withdrawal of ..., and ...": what follows is theirs.
 LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-]+\s+)?(?:set\s+out|laid\s+out|"
                         r"put\s+forward|set|named|listed|issued|made|outlined|presented)\s+by\s+", re.I)
@@ -426,6 +428,16 @@ def _agent_rows(text: str, mentions, passive: re.Match, category: str, cue_start
              "start": cue_start, "end": end} for who in names], end
 
 
+# "The proposal for X, which Ukraine endorsed in Jeddah, was turned down by Putin": the passive
+# whose subject is the cue, past a relative clause set off by commas.
+RELATIVE_ASIDE = re.compile(r"[^,;:.]{0,40}?,\s*(?:which|that|who)\b[^;:.]{0,120}?,\s*", re.I)
+
+
+def _passive_after_relative(text: str, cue_end: int, s_end: int) -> re.Match | None:
+    aside = RELATIVE_ASIDE.match(text, cue_end, s_end)
+    return PASSIVE_BY.match(text, aside.end(), s_end) if aside else None
+
+
 def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str:
     """The stance a cue of ``category`` found at ``cue_start`` carries itself, or ""."""
     for cue_category, pattern, stance in _cues():
@@ -575,7 +587,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # words is what the position is about, not a stance on it
             outside = text[clause[0]:cue_start] + " " * (cue_end - cue_start) + text[cue_end:clause[1]]
             present = [s for s in present if stance_cues[s].search(outside)]
-        if present == ["propose"] and _authored(text, mentions, clause[0], clause[1]):
+        if present == ["propose"] and _authored(text, mentions, clause[0], clause[1]) \
+                and not _passive_after_relative(text, cue_end, s_end):
             continue  # the clause only names a proposal; its author's row is above
         charge = ACCUSATION.search(text, clause[0], cue_start)
         if charge:  # "Kallas accused Moscow of piling up preconditions": a charge, not the accuser's position
@@ -641,7 +654,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = _category_fields()[category]["stance_without_cue"] or None
         # A passive names its agents and its verb their stance, whatever stance the clause shows.
         agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40)) or PASSIVE_BY.search(text, cue_end, clause[1]) \
-            or RECEIVED.search(text, cue_end, s_end)
+            or RECEIVED.search(text, cue_end, s_end) or _passive_after_relative(text, cue_end, s_end)
         if agents and any(cue_end <= start < agents.start() for _, start, _ in named):
             agents = None  # another position stands between: the passive is about that one
         if agents and (category, clause) not in seen:

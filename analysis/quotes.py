@@ -132,6 +132,10 @@ def _quote_tables(corpus: Corpus, codebook: Codebook) -> dict[str, pd.DataFrame]
 
 # "PESKOV: ...", "MARGARET BRENNAN (host): ...": a transcript's speaker label, in capitals.
 TURN_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]*){0,3})(?:\s*\([^)\n]{0,40}\))?:\s+(?=\S)")
+# A parliamentary record's label: "Ed Davey (Kingston and Surbiton) (LD):", "The Prime Minister
+# (Keir Starmer):". The brackets set it apart from a live blog's "Zelenskyy: ..." headline.
+MEMBER_LABEL = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<label>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+                          r"(?P<brackets>(?:\s*\([^)\n]{1,60}\)){1,2}):\s+(?=\S)")
 
 
 def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) -> list[tuple[int, int, str | None]]:
@@ -141,14 +145,30 @@ def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) 
     turns = []
     for p_start, p_end in paragraph_spans:
         label = TURN_LABEL.match(text, p_start, p_end)
-        if label is None:
+        member = None if label is not None else MEMBER_LABEL.match(text, p_start, p_end)
+        if label is None and member is None:
             continue
         if turns:
             turns[-1][1] = p_start
-        words = " ".join(w[:1] + w[1:].lower() for w in label.group("label").split())
-        actors = {row["actor"] for row in codebook.candidates(words, date)}
-        turns.append([label.end(), len(text), actors.pop() if len(actors) == 1 else None])
+        if label is not None:
+            words = " ".join(w[:1] + w[1:].lower() for w in label.group("label").split())
+            actors = {row["actor"] for row in codebook.candidates(words, date)}
+            turns.append([label.end(), len(text), actors.pop() if len(actors) == 1 else None])
+        else:
+            turns.append([member.end(), len(text), _member(member, codebook, date)])
     return [(start, end, speaker) for start, end, speaker in turns]
+
+
+def _member(label: re.Match, codebook: Codebook, date: str) -> str | None:
+    """Who a parliamentary label names: the codebook actor of the name or of a bracket ("The Prime
+    Minister (Keir Starmer)"), else the printed name of a member the codebook lacks."""
+    brackets = re.findall(r"\(([^)\n]+)\)", label.group("brackets"))
+    for words in [label.group("label")] + brackets:
+        actors = {row["actor"] for row in codebook.candidates(words.strip(), date)}
+        if len(actors) == 1:
+            return actors.pop()
+    name = label.group("label")
+    return name if len(name.split()) >= 2 and not name.startswith("The ") else None
 
 
 def article_spans(corpus: Corpus, article_id: str, found: list[Mention], codebook: Codebook) -> list[Span]:

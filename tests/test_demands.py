@@ -711,3 +711,29 @@ def test_an_exchange_carried_out_is_no_one_s_proposal(positions, sentence):
 def test_an_exchange_still_to_come_is_proposed(positions):
     found = positions("Putin told Trump that Russia would hand over 31 badly wounded soldiers.\n")
     assert ("Vladimir Putin", "prisoner_exchange", "propose", "reported") in found
+
+
+def test_a_parliamentary_label_names_the_member_who_speaks(positions):
+    found = positions("The Prime Minister (Keir Starmer): We will keep the pressure on. Sanctions will remain "
+                      "in place until Russia agrees to a complete ceasefire.\n\n"
+                      "Jane Example (Anytown North) (LD): We would oppose any easing of sanctions.\n")
+    assert {("Keir Starmer", "ease_sanctions", "reject", "quoted"),
+            ("Keir Starmer", "accept_ceasefire", "condition", "quoted")} <= found
+    # a member the codebook lacks keeps the printed name
+    assert ("Jane Example", "ease_sanctions", "reject", "quoted") in found
+
+
+def test_a_passive_past_a_relative_clause_names_who_took_the_stance(positions):
+    found = positions("The US proposal for a complete ceasefire, which Kyiv accepted last week, was in effect "
+                      "turned down by Putin.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "outlet") in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("“There can be no talk of lifting sanctions before a full ceasefire,” Kallas said.\n",
+     ("Kaja Kallas", "ease_sanctions", "reject", "quoted")),
+    ("“The energy pause has our support,” Kallas said.\n",
+     ("Kaja Kallas", "energy_infrastructure_truce", "accept", "quoted")),
+])
+def test_no_talk_of_rejects_and_our_support_accepts(positions, sentence, expected):
+    assert expected in positions(sentence)
