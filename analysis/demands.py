@@ -810,6 +810,9 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
     return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
 
 
+SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)  # in an actor's codebook role
+
+
 def _own_state(codebook: Codebook, subject: str, speaker: str) -> bool:
     """A person speaking of their own state ("Sikorski said Poland would not support ... until",
     "'Ukraine will not hit their energy as long as ...,' Zelenskyy said"): the speaker's own
@@ -818,9 +821,6 @@ def _own_state(codebook: Codebook, subject: str, speaker: str) -> bool:
     told_by = codebook.actor(speaker)
     return (_same_side(codebook, subject, speaker) and told_by.get("type") == "person"
             and not SPOKESPERSON.search(str(told_by.get("role", ""))))
-
-
-SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)
 
 
 def _paired(text: str, mentions, mention) -> bool:

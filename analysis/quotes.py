@@ -140,8 +140,9 @@ MEMBER_LABEL = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<label>[
 
 def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) -> list[tuple[int, int, str | None]]:
     """(start, end, speaker) of each turn of a transcript: from a paragraph opened by a speaker
-    label in capitals to the next such label. The speaker is the one actor the label names
-    ("PESKOV" is Dmitry Peskov), else None ("QUESTION", "HOST")."""
+    label in capitals, or by a parliamentary record's member label, to the next such label. The
+    speaker is the one actor the label names ("PESKOV" is Dmitry Peskov), else None ("QUESTION",
+    "HOST"); a member the codebook lacks keeps the printed name."""
     turns = []
     for p_start, p_end in paragraph_spans:
         label = TURN_LABEL.match(text, p_start, p_end)

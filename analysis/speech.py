@@ -4,7 +4,7 @@
 mixed with a quoted fragment: "Putin said last week he supported ...", "The Kremlin confirmed on
 Monday that ...", "Starmer has accused Putin of seeking to ...", "Ukraine and its Western allies
 have long described ... as ...", "after Trump's statement that ...", "..., the Kremlin and a U.S.
-official said", "according to ...". Each row gives the speaker (an actor, or an unnamed source
+official said", "..., said Kaja Kallas, the EU's foreign policy chief", "according to ...". Each row gives the speaker (an actor, or an unnamed source
 such as "a U.S. official"), the reporting verb as written, and the reported content with its
 offsets. A reporting verb that only attributes a direct quotation ('...,” Trump said'), evidential
 passives with no source ("said to be", "reported to be") and questions ("asked whether") are
