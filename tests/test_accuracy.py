@@ -101,7 +101,7 @@ def test_scorer_counts_what_it_should(seed_corpus):
 def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
     """Two codings of the seeds: the gold itself agrees fully with itself; a second reader who
     drops one position and adds one of their own agrees on all but those two."""
-    from analysis.scoring import reader_agreement
+    from analysis.scoring import reader_agreement, shared_texts
     gold = load_gold(TESTS / "gold" / "gold.json")
     assert reader_agreement(seed_corpus, gold, gold).set_index("article_id").loc["all", "f1"] == 1.0
     second = {"texts": {name: {"demands": [dict(d) for d in entry.get("demands", [])]}
@@ -126,17 +126,23 @@ def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
 # the conventions allow; below this floor the gold itself would be too unsure to score against.
 # Unseen: 0.79 when coded; held-out: 0.89. Dev: 0.96, but the dev conventions name many of the
 # first readers' decisions on these very texts, so that figure mostly says the conventions were
-# followed (on the six dev texts added last, coded by readers from the same pack only: 0.96 too).
+# followed (on the six dev texts of the third round, coded by readers from the same pack only: 0.96
+# too). The fifth round's six dev texts have no second reading: the coding made of them matched the
+# first reader's on every position and could not be shown to be independent (tests/dev/README.md).
 SECOND_READERS = {"unseen": 0.70, "dev": 0.90, "holdout": 0.80}
+UNREAD_BY_SECOND = {"dev": {"press_briefing_transcript.txt", "baltic_broadcaster.txt", "parliament_statement.txt",
+                            "exile_russian_outlet.txt", "correspondent_thread.txt", "chinese_tabloid_editorial.txt"}}
 
 
 @pytest.mark.parametrize("name", list(SECOND_READERS))
 def test_two_readers_agree_on_most_positions(name):
-    from analysis.scoring import reader_agreement
+    from analysis.scoring import reader_agreement, shared_texts
     folder = TESTS / name
     corpus = load_corpus(folder)
     first, second = load_gold(folder / paths.GOLD_NAME), load_gold(folder / paths.SECOND_READER_NAME)
-    assert set(second["texts"]) == set(first["texts"]), f"{name}: the second reader coded other texts"
+    assert set(second["texts"]) == set(first["texts"]) - UNREAD_BY_SECOND.get(name, set()), \
+        f"{name}: the second reader coded other texts"
+    first = shared_texts(first, second)
     ids = dict(zip(corpus.articles["file"], corpus.articles["id"]))
     for file, entry in second["texts"].items():
         text = corpus.texts[ids[file]]
