@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import paths
 from .actors import DEMONYMS, Codebook, article_mentions, default_codebook, subject_mentions
-from .attribution import Tracker
+from .attribution import Tracker, verb_pattern
 from .corpus import Corpus, CorpusError, rows_by_article
 from .quotes import quotes as quote_tables, transcript_turns
 from .screen import LiteralScreen
@@ -127,7 +127,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                                                                                codebook, dates.get(article_id, ""))
                                              if turn[2]]
         mentions = _own_presidents(text, found.get(article_id, []), q, codebook)
-        r = reports_of.get(article_id, [])
+        r = _reread_speakers(reports_of.get(article_id, []), found.get(article_id, []), mentions)
         tracker = Tracker(codebook, text, mentions, [(start, end) for start, end, _ in sentences],
                           [(start, end) for start, end, _ in q])
         where = _screen().scan(text)
@@ -411,6 +411,19 @@ def _own_presidents(text: str, mentions, quoted, codebook: Codebook) -> list:
             if own:
                 m = dataclasses.replace(m, actor=own)  # a copy: the actor layer's mentions stay as they are
         out.append(m)
+    return out
+
+
+def _reread_speakers(reported, original, mentions) -> list:
+    """Reported speech whose speaker is a mention ``_own_presidents`` read anew ("The president
+    has said ..." in Peskov's answer) takes the new reading too."""
+    changed = [(new.end, old.actor, new.actor) for old, new in zip(original, mentions) if old.actor != new.actor]
+    if not changed:
+        return reported
+    out = []
+    for start, end, speaker in reported:
+        mention = [(before, after) for at, before, after in changed if at <= start <= at + 60 and before == speaker]
+        out.append((start, end, mention[-1][1] if mention else speaker))
     return out
 
 
@@ -933,7 +946,13 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     """Who holds the position at ``position``, in which voice, on whose report."""
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
     opened = next((start for start, end, _ in quoted if start <= position < end), clause[0])
-    if inside and pd.notna(inside[0]):
+    # Speech reported by a verb inside a quotation or a transcript turn ("President Zelenskyy has
+    # said that Ukraine would ..." in an MP's question) is the reported speaker's, as outside one;
+    # a noun ("Moscow's insistence that ...") is the quoted speaker's account of it.
+    nested = inside and any(opened <= start <= position < end and pd.notna(speaker) and speaker != inside[0]
+                            and verb_pattern().search(text, max(opened, start - 30), start)
+                            for start, end, speaker in reported)
+    if inside and pd.notna(inside[0]) and not nested:
         if stance in ("accept", "reject") and PRONOUN_SUBJECT.match(text[clause[0]:clause[1]]) \
                 and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
             return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it

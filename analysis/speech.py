@@ -110,6 +110,9 @@ def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
                 and re.fullmatch(r"[”’\"]?[^\S\n]*[,.;!?]?[^\S\n]*", text[quote_close:speaker.start])
                 and "," not in text[speaker.end:hit.start()]):
             continue  # '...,” Trump said': the attribution of a direct quotation
+        if speaker is not None and ASKED_TO_SPEAK.search(text, start, speaker.start) \
+                and text[s_start:s_end].rstrip().endswith("?"):
+            continue  # "Will the Prime Minister confirm that ...?": asked to say it, not reported as saying it
         if speaker is None:
             if last_speaker is not None and re.search(r"(?:\band\b(?:\s+(?:has|had|have))?|,)\s*$", text[start:hit.start()]):
                 speaker = last_speaker  # "... and has demanded ...", "..., noting that ..."
@@ -126,6 +129,10 @@ def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
     items.extend(_nominal_items(text, s_start, s_end, mentions, quoted))
     items.extend(_according_to(text, s_start, s_end, mentions, tracker))
     return sorted(items, key=lambda item: item[2])
+
+
+# An auxiliary right before the speaker in a question: the speaker is asked, not reported.
+ASKED_TO_SPEAK = re.compile(r"(?<![\w’'-])(?:will|would|can|could|do|does|did|has|have|shall|should|may|might)\s+\Z", re.I)
 
 
 # What may stand between an inverted reporting verb and the speaker's name: a title ("said

@@ -737,3 +737,20 @@ def test_a_passive_past_a_relative_clause_names_who_took_the_stance(positions):
 ])
 def test_no_talk_of_rejects_and_our_support_accepts(positions, sentence, expected):
     assert expected in positions(sentence)
+
+
+def test_speech_reported_inside_a_turn_is_the_reported_speakers(positions):
+    found = positions("Jane Example (Anytown North) (LD): Ukraine is not alone. "
+                      "President Zelenskyy has said that Ukraine would support the energy pause. "
+                      "Kyiv's insistence that no strikes on energy resume is only fair.\n")
+    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
+    assert not any(w in ("Jane Example", "Ukraine") and s == "accept" for w, _, s, _ in found)
+    # a noun of speech is the member's account, not a report of Kyiv's words
+    assert ("Jane Example", "energy_infrastructure_truce", "demand", "quoted") in found
+
+
+def test_the_president_reported_in_a_russian_answer_is_putin(positions):
+    found = positions("QUESTION: Does Moscow want a ceasefire?\n\n"
+                      "PESKOV: The president has said clearly that he supports a ceasefire in principle.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "reported") in found
+    assert not any(w == "Donald Trump" for w, _, _, _ in found)

@@ -196,6 +196,16 @@ def test_an_inverted_attribution_may_name_its_audience(annotate):
     ]
 
 
+def test_whoever_a_question_asks_to_speak_is_not_reported_as_speaking(annotate):
+    text = ("Will the Prime Minister confirm that Putin asked for an end to arms deliveries?\n\n"
+            "And will he tell the House what the Americans have offered?\n\n"
+            "Starmer said Britain would keep the sanctions in place.\n")
+    _, _, _, _, found = annotate(text)
+    assert list(zip(found["speaker"], found["first6"])) == [
+        ("Keir Starmer", "Britain would keep the sanctions in"),
+    ]
+
+
 def test_unnamed_source_and_according_to(annotate):
     text = ("Several officials said the talks were premature.\n\n"
             "The meeting lasted two hours, according to the Kremlin.\n")
