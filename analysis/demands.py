@@ -494,6 +494,8 @@ def _agents(text: str, mentions, start: int, limit: int) -> tuple[list[str], int
     for m in sorted((m for m in mentions if start <= m.start < min(limit, start + 120) and m.actor and not m.in_title),
                     key=lambda m: m.start):
         gap = text[position:m.start]
+        if m.title and gap.rstrip().endswith(m.title):
+            gap = gap.rstrip()[:-len(m.title)]  # "by British Prime Minister Keir Starmer": the title is the name's
         if names and re.fullmatch(r"[’']s\s+", gap):
             names.pop()  # "by Britain's Keir Starmer": the person, not their country
         elif not re.fullmatch(r"\s*(?:,|and|or|as well as)?\s*(?:the\s+)?", gap, re.I):

@@ -754,3 +754,10 @@ def test_the_president_reported_in_a_russian_answer_is_putin(positions):
                       "PESKOV: The president has said clearly that he supports a ceasefire in principle.\n")
     assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "reported") in found
     assert not any(w == "Donald Trump" for w, _, _, _ in found)
+
+
+def test_titled_agents_of_a_passive_hold_the_position(positions):
+    found = positions("The idea of a reassurance force, championed by British Prime Minister Keir Starmer and "
+                      "French President Emmanuel Macron, was rejected by Moscow.\n")
+    assert {("Keir Starmer", "security_guarantees", "propose", "outlet"),
+            ("Emmanuel Macron", "security_guarantees", "propose", "outlet")} <= found
