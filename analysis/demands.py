@@ -26,7 +26,8 @@ from functools import lru_cache
 import pandas as pd
 
 from . import paths
-from .actors import DEMONYMS, Codebook, article_mentions, default_codebook, subject_mentions
+from .actors import DEMONYMS, Codebook, default_codebook, subject_mentions
+from .persons import speaking_mentions
 from .attribution import Tracker, verb_pattern
 from .corpus import Corpus, CorpusError, rows_by_article
 from .quotes import quotes as quote_tables, transcript_turns
@@ -108,7 +109,7 @@ def _screen() -> LiteralScreen:
 def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per demand or position (see the module docstring)."""
     codebook = codebook or default_codebook()
-    found = article_mentions(corpus, codebook)
+    found = speaking_mentions(corpus, codebook)
     voiced = quote_tables(corpus, codebook)["quotes"]
     reported = indirect_speech(corpus, codebook)
     outlets = corpus.outlet_of()
@@ -954,7 +955,13 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     nested = inside and any(opened <= start <= position < end and pd.notna(speaker) and speaker != inside[0]
                             and verb_pattern().search(text, max(opened, start - 30), start)
                             for start, end, speaker in reported)
-    if inside and pd.notna(inside[0]) and not nested:
+    if nested and pd.notna(inside[0]):
+        outside = [q for q in quoted if not q[0] <= position < q[1]]
+        held = _holder(text, position, clause, clauses, index, s_start, s_end, mentions, outside, reported, stance, tracker)
+        if held is not None and held[1] in ("reported", "outlet") and held[0] != inside[0]:
+            return held[0], "third_party", inside[0]  # Peskov telling what "the president has said"
+        return held
+    if inside and pd.notna(inside[0]):
         if stance in ("accept", "reject") and PRONOUN_SUBJECT.match(text[clause[0]:clause[1]]) \
                 and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
             return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it

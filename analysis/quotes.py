@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .actors import Codebook, Mention, article_mentions, default_codebook, subject_mentions
+from .actors import Codebook, Mention, default_codebook, subject_mentions
+from .persons import speaking_mentions
 from .attribution import Speaker, Tracker, clause_start, is_verb_use, speaker_before, speaker_phrase, verb_pattern
 from .corpus import Corpus
 
@@ -99,7 +100,7 @@ def quotes(corpus: Corpus, codebook: Codebook | None = None) -> dict[str, pd.Dat
 
 
 def _quote_tables(corpus: Corpus, codebook: Codebook) -> dict[str, pd.DataFrame]:
-    found = article_mentions(corpus, codebook)
+    found = speaking_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     quote_rows, fragment_rows = [], []
     for article_id in corpus.rows_of("paragraphs", "paragraph", "start", "end"):  # the split article_spans reads

@@ -16,7 +16,8 @@ import re
 
 import pandas as pd
 
-from .actors import Codebook, Mention, article_mentions, default_codebook
+from .actors import Codebook, Mention, default_codebook
+from .persons import speaking_mentions
 from .attribution import UNNAMED_SOURCES, Speaker, Tracker, clause_start, is_verb_use, reporting_verbs, speaker_before, verb_pattern
 from .corpus import Corpus
 from .quotes import first_words, quote_spans
@@ -39,7 +40,7 @@ def indirect_speech(corpus: Corpus, codebook: Codebook | None = None) -> pd.Data
 
 
 def _indirect_speech(corpus: Corpus, codebook: Codebook) -> pd.DataFrame:
-    found = article_mentions(corpus, codebook)
+    found = speaking_mentions(corpus, codebook)
     outlets = corpus.outlet_of()
     rows = []
     paragraphs_of = corpus.rows_of("paragraphs", "start", "end")

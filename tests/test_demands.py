@@ -743,17 +743,11 @@ def test_speech_reported_inside_a_turn_is_the_reported_speakers(positions):
     found = positions("Jane Example (Anytown North) (LD): Ukraine is not alone. "
                       "President Zelenskyy has said that Ukraine would support the energy pause. "
                       "Kyiv's insistence that no strikes on energy resume is only fair.\n")
-    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
+    # told by the member: a third party's account of Zelenskyy's position
+    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "third_party") in found
     assert not any(w in ("Jane Example", "Ukraine") and s == "accept" for w, _, s, _ in found)
     # a noun of speech is the member's account, not a report of Kyiv's words
     assert ("Jane Example", "energy_infrastructure_truce", "demand", "quoted") in found
-
-
-def test_the_president_reported_in_a_russian_answer_is_putin(positions):
-    found = positions("QUESTION: Does Moscow want a ceasefire?\n\n"
-                      "PESKOV: The president has said clearly that he supports a ceasefire in principle.\n")
-    assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "reported") in found
-    assert not any(w == "Donald Trump" for w, _, _, _ in found)
 
 
 def test_titled_agents_of_a_passive_hold_the_position(positions):

@@ -1,0 +1,49 @@
+"""People the codebook does not name, as speakers: small texts written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import default_codebook, mentions
+from analysis.demands import demands
+from analysis.persons import speaking_mentions
+from analysis.quotes import quotes
+from analysis.speech import indirect_speech
+
+TEXT = ("Foreign Minister Anneli Kõrts (Reform) said the sanctions had to stay.\n\n"
+        "Opposition MP Jaan Tamm was blunter. \"There can be no talk of easing sanctions on Russia before a "
+        "full ceasefire,\" he said.\n\n"
+        "Ülle Rebane, deputy chair of the foreign affairs committee, said the pause was welcome.\n\n"
+        "\"Moscow is simply stalling for time,\" said Marek Sõber, a defence analyst.\n\n"
+        "Tamm later told reporters the vote would come next week.\n\n"
+        "The General Affairs Council met in Brussels. Elena Park Street was closed.\n")
+
+
+@pytest.fixture
+def persons(one_article):
+    corpus = one_article(TEXT)
+    found = speaking_mentions(corpus, default_codebook())["story"]
+    return corpus, {(corpus.texts["story"][m.start:m.end], m.actor) for m in found if m.form == "uncoded"}
+
+
+def test_titled_or_speaking_names_are_persons_and_a_surname_points_back(persons):
+    _, found = persons
+    assert found == {("Anneli Kõrts", "Anneli Kõrts"), ("Jaan Tamm", "Jaan Tamm"), ("Ülle Rebane", "Ülle Rebane"),
+                     ("Marek Sõber", "Marek Sõber"), ("Tamm", "Jaan Tamm")}
+
+
+def test_the_actor_mention_table_stays_the_codebooks(persons):
+    corpus, _ = persons
+    assert not mentions(corpus)["actor"].isin(["Jaan Tamm", "Anneli Kõrts"]).any()
+
+
+def test_uncoded_persons_speak_and_he_points_to_them(persons):
+    corpus, _ = persons
+    said = quotes(corpus)["quotes"]
+    assert list(zip(said["speaker"], said["first6"])) == [
+        ("Jaan Tamm", "There can be no talk of"),
+        ("Marek Sõber", "Moscow is simply stalling for time"),
+    ]
+    reported = indirect_speech(corpus)
+    assert {"Anneli Kõrts", "Ülle Rebane", "Jaan Tamm"} <= set(reported["speaker"])
+    held = demands(corpus)
+    assert ("Jaan Tamm", "ease_sanctions", "reject") in set(zip(held["who"], held["category"], held["stance"]))
