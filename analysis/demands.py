@@ -624,6 +624,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         fixed = _fixed_stance(text, category, cue_start, cue_end)
         stance = fixed or (present[0] if present else carried.get(index))
         on_condition = False  # accepted, and a condition set on it: a condition row as well
+        if stance == "condition" and "demand" in present:
+            set_on = stance_cues["condition"].search(text, clause[0], clause[1])
+            if set_on and any(other == category and set_on.end() <= start <= set_on.end() + 40 for other, start, _ in named):
+                stance = "demand"  # "wants root causes dealt with before any lasting settlement": the settlement's own terms
         if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
         elif stance == "condition" and "accept" in present and stance_cues["accept"].search(text, clause[0], cue_end) \

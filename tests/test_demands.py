@@ -755,3 +755,18 @@ def test_titled_agents_of_a_passive_hold_the_position(positions):
                       "French President Emmanuel Macron, was rejected by Moscow.\n")
     assert {("Keir Starmer", "security_guarantees", "propose", "outlet"),
             ("Emmanuel Macron", "security_guarantees", "propose", "outlet")} <= found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what must hold during a truce is a condition of the truce
+    ("Putin also insisted on a halt to Ukrainian mobilisation during any truce.\n",
+     ("Vladimir Putin", "halt_mobilisation_rearmament", "condition", "reported")),
+    # wanting something done before a settlement of the same kind is a demand about that settlement ...
+    ("Putin wants the war's root causes dealt with before any lasting settlement.\n",
+     ("Vladimir Putin", "broader_settlement", "demand", "outlet")),
+    # ... while a settlement said to be impossible until then is conditioned on it
+    ("The Kremlin says a durable peace is unthinkable until the root causes of the conflict are eliminated.\n",
+     ("Kremlin", "broader_settlement", "condition", "reported")),
+])
+def test_conditions_of_a_truce_and_demands_about_a_settlement(positions, sentence, expected):
+    assert expected in positions(sentence)
