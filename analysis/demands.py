@@ -191,7 +191,12 @@ TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?:(?P<only>only\s+)(?:if|once|w
 # known, which the gold codes as acceptance in principle.
 HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|wanted|needs?|needed|must|has\s+to|have\s+to|had\s+to|"
                     r"would\s+like)\s+(?:first\s+)?(?:to\s+)?(?:see|know|hear|learn|study|understand|read)\s+(?:[\w’'-]+\s+){0,3}?"
-                    r"(?:what|how|who|whether|which|exactly|details?|terms|text|fine\s+print|paper|writing)\b", re.I)
+                    r"(?:what|how|who|whether|which|exactly|details?|terms|text|fine\s+print|paper|writing)\b"
+                    # "but wanted the details first", "but only once he knows which facilities it covers"
+                    r"|\W*but\s+(?:[\w’'-]+\s+){0,2}?(?:wants?|wanted|needs?|needed)\s+(?:to\s+see\s+)?(?:the\s+)?"
+                    r"(?:details|specifics|fine\s+print|text)\s+first\b"
+                    r"|\W*but\s+only\s+(?:once|when|after)\s+(?:he|she|they|we|it|I|Kyiv|Kiev)\s+(?:\w+\s+)?"
+                    r"(?:knows?|sees?|seen|understands?|learns?)\s+(?:[\w’'-]+\s+){0,2}?(?:what|which|how|who|whether|the\s+details)\b", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
@@ -656,7 +661,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
             stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
         hedge_end = min(s_end, cue_end + 200)  # the reservation may run past the next clause
-        if stance == "accept" and not on_condition and any(HEDGED.match(text, but.start(), hedge_end)
+        hedgeable = (stance == "accept" and not on_condition) or (stance == "condition" and "accept" in present)
+        if hedgeable and any(HEDGED.match(text, but.start(), hedge_end)
                                                            for but in BUT.finditer(text, cue_end, hedge_end)):
             stance = "accept_in_principle"
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \

@@ -770,3 +770,16 @@ def test_titled_agents_of_a_passive_hold_the_position(positions):
 ])
 def test_conditions_of_a_truce_and_demands_about_a_settlement(positions, sentence, expected):
     assert expected in positions(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelenskyy said Ukraine would back the energy pause but wanted the details first.\n",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported")),
+    ("Zelenskyy said he'd support the energy pause, but only once he knows which facilities it covers.\n",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported")),
+    # a condition on the other side's conduct stays a condition
+    ("Zelenskyy said he'd support the energy pause, but only once Russia stops its strikes.\n",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "condition", "reported")),
+])
+def test_support_until_the_details_are_known_is_in_principle(positions, sentence, expected):
+    assert expected in positions(sentence)
