@@ -38,7 +38,8 @@ FLOORS = {
     # view. The next six got 56 of 159 right when first scored (F1 0.44); all sixteen reached 0.63.
     # The next six got 61 of 158 right when first scored (F1 0.47); all twenty-two reached 0.63.
     # The last six got 68 of 165 right with the rules of 04d3db0 (F1 0.51) and 72 with those of
-    # c58cd6e, written before they arrived (0.53); all twenty-eight reach 0.63.
+    # c58cd6e, written before they arrived (0.53); all twenty-eight reached 0.63, then 0.66 after
+    # a sixth round written against all twenty-eight.
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -48,6 +49,7 @@ FLOORS = {
     # rules of ebf2a7a scored 0.35 and the next round's 0.37; on all twelve 0.37 and then 0.40.
     # The round after (e2eb937): 0.43 on all twelve (0.49 on the first six, 0.35 on the last six).
     # The round after that (a867596): 0.44 (0.50 and 0.35). The fifth (1ac6920): 0.43 (0.50 and 0.34).
+    # The sixth (uncoded persons as speakers, reports nested in quotations): 0.45 (0.52 and 0.36).
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
