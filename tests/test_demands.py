@@ -767,19 +767,14 @@ def test_titled_agents_of_a_passive_hold_the_position(positions):
     # ... while a settlement said to be impossible until then is conditioned on it
     ("The Kremlin says a durable peace is unthinkable until the root causes of the conflict are eliminated.\n",
      ("Kremlin", "broader_settlement", "condition", "reported")),
-])
-def test_conditions_of_a_truce_and_demands_about_a_settlement(positions, sentence, expected):
-    assert expected in positions(sentence)
-
-
-@pytest.mark.parametrize("sentence, expected", [
+    # support held back until the details are known is support in principle ...
     ("Zelenskyy said Ukraine would back the energy pause but wanted the details first.\n",
      ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported")),
     ("Zelenskyy said he'd support the energy pause, but only once he knows which facilities it covers.\n",
      ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported")),
-    # a condition on the other side's conduct stays a condition
+    # ... while support on the other side's conduct is on a condition
     ("Zelenskyy said he'd support the energy pause, but only once Russia stops its strikes.\n",
      ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "condition", "reported")),
 ])
-def test_support_until_the_details_are_known_is_in_principle(positions, sentence, expected):
+def test_what_a_position_is_set_on_decides_condition_demand_or_support_in_principle(positions, sentence, expected):
     assert expected in positions(sentence)
