@@ -27,9 +27,9 @@ import pandas as pd
 
 from . import paths
 from .actors import DEMONYMS, Codebook, default_codebook, subject_mentions
-from .persons import speaking_mentions
 from .attribution import Tracker, verb_pattern
 from .corpus import Corpus, CorpusError, rows_by_article
+from .persons import speaking_mentions
 from .quotes import quotes as quote_tables, transcript_turns
 from .screen import LiteralScreen
 from .speech import indirect_speech
@@ -662,8 +662,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
         hedge_end = min(s_end, cue_end + 200)  # the reservation may run past the next clause
         hedgeable = (stance == "accept" and not on_condition) or (stance == "condition" and "accept" in present)
-        if hedgeable and any(HEDGED.match(text, but.start(), hedge_end)
-                                                           for but in BUT.finditer(text, cue_end, hedge_end)):
+        if hedgeable and any(HEDGED.match(text, but.start(), hedge_end) for but in BUT.finditer(text, cue_end, hedge_end)):
             stance = "accept_in_principle"
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
                 and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):

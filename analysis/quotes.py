@@ -28,9 +28,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .actors import Codebook, Mention, default_codebook, subject_mentions
-from .persons import speaking_mentions
 from .attribution import Speaker, Tracker, clause_start, is_verb_use, speaker_before, speaker_phrase, verb_pattern
 from .corpus import Corpus
+from .persons import speaking_mentions
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
 OPEN_SINGLE, CLOSE_SINGLE = "‘‹", "’›"

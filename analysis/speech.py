@@ -17,9 +17,9 @@ import re
 import pandas as pd
 
 from .actors import Codebook, Mention, default_codebook
-from .persons import speaking_mentions
 from .attribution import UNNAMED_SOURCES, Speaker, Tracker, clause_start, is_verb_use, reporting_verbs, speaker_before, verb_pattern
 from .corpus import Corpus
+from .persons import speaking_mentions
 from .quotes import first_words, quote_spans
 
 COLUMNS = ["article_id", "outlet", "sentence", "speaker", "speaker_surface", "co_speakers", "verb", "content_start",
