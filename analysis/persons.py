@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from .actors import DEMONYMS, NOT_NAMES, Codebook, Mention, _not_actors, article_mentions
-from .attribution import verb_pattern
+from .attribution import reporting_verbs, verb_pattern
 from .corpus import Corpus
 
 # A capitalised word in any alphabet; which words count is checked in code (str.isupper).
@@ -59,9 +59,13 @@ def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for t in titles for w in t.split()) - {"of", "the"}
 
 
+def _is_title(word: str, title_words: frozenset[str]) -> bool:
+    return word.lower().rstrip(".") in title_words
+
+
 def _is_name_word(word: str, title_words: frozenset[str]) -> bool:
     return (word[0].isupper() and not word.isupper() and word not in NOT_NAMES and word not in DEMONYMS
-            and word.lower().rstrip(".") not in title_words and not word.endswith(("’s", "'s")))
+            and not _is_title(word, title_words) and not word.endswith(("’s", "'s")))
 
 
 def uncoded_persons(article_id: str, text: str, found: list[Mention], codebook: Codebook,
@@ -74,8 +78,7 @@ def uncoded_persons(article_id: str, text: str, found: list[Mention], codebook: 
     verbs = verb_pattern()
     persons: list[Mention] = []
     names: dict[str, str] = {}  # surname -> full name
-    runs = [run for start, end in paragraphs for run in RUN.finditer(text, start, end)]
-    for run in runs:
+    for run in (run for start, end in paragraphs for run in RUN.finditer(text, start, end)):
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
         words = [(run.start() + a, run.start() + b) for a, b in words]
         # Title words ("Foreign Minister", "MP") say a person follows; they are not the name, and
@@ -87,10 +90,10 @@ def uncoded_persons(article_id: str, text: str, found: list[Mention], codebook: 
                 if len(name_words) == 3:
                     break
                 name_words.append((a, b))
-            elif name_words and not (word.lower().rstrip(".") in title_words):
+            elif name_words and not _is_title(word, title_words):
                 break
             else:
-                titled = word.lower().rstrip(".") in title_words  # "Minister for European Affairs": no longer titled
+                titled = _is_title(word, title_words)  # "Minister for European Affairs": no longer titled
                 name_words = []
         if len(name_words) < 2 or any(text[a:b] in INSTITUTION_WORDS for a, b in name_words):
             continue
@@ -100,10 +103,11 @@ def uncoded_persons(article_id: str, text: str, found: list[Mention], codebook: 
         if not titled:
             before = text[max(0, start - 40):start]
             word_before = re.search(r"(?<![\w’'-])([\w.-]+),?\s+\Z", before)  # "Its spokesperson, Guo Jiakun,"
-            titled = word_before is not None and word_before.group(1).lower().rstrip(".") in title_words
+            titled = word_before is not None and _is_title(word_before.group(1), title_words)
         speaks = re.match(PARTY + APPOSITION + ADVERB + r"\s+", text[end:end + 160])
         speaks = speaks is not None and verbs.match(text, end + speaks.end()) is not None
-        inverted = re.search(r",[”\"’]?[ \t]+(?:said|says|told|added|wrote|warned|insisted)[ \t]+\Z", text[max(0, start - 20):start])
+        inverted = re.search(r",[”\"’]?[ \t]+([\w-]+)[ \t]+\Z", text[max(0, start - 20):start])  # "..., said Liina Saar"
+        inverted = inverted is not None and inverted.group(1).lower() in reporting_verbs()
         if not (titled or speaks or inverted):
             continue
         name = " ".join(text[start:end].split())
