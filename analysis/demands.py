@@ -144,6 +144,11 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                 antecedents = [(s_start, category) for category, _, _ in named] + antecedents
             elif antecedents:
                 named = _anaphor_hits(text, s_start, s_end, antecedents)
+            if not named and _stances()["refuse_to_confirm"].search(text, s_start, s_end):
+                for item in _unanswered(text, s_start, s_end, sentences, mentions, q, codebook, where):
+                    rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
+                                 "of_whom": info[item["category"]]["default_target"],
+                                 "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
             inherited = (heading[0], s_start, heading[1]) if heading and bulleted else None
             for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, named, inherited, where) if named else ():
                 category = item["category"]
@@ -155,6 +160,53 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=COLUMNS)
     # A position is listed once per article: the first evidence of each (who, category, stance).
     return table.drop_duplicates(["article_id", "who", "category", "stance"]).reset_index(drop=True)
+
+
+# "Did Moscow ask Washington to ...?", "Will the Prime Minister confirm that Putin ...?": who the
+# question says holds the position; the one asked to "confirm" it is not.
+QUESTION_OPENING = re.compile(r"\b(?:did|does|do|will|would|has|have|had|is|are|was|were|can|could|should)\b", re.I)
+CONFIRM_THAT = re.compile(r"\b(?:confirm|say|tell\s+us|deny|rule\s+out)\s+(?:that|whether|if)\b", re.I)
+
+
+def _unanswered(text, s_start, s_end, sentences, mentions, quoted, codebook, where) -> list[dict]:
+    """A transcript's refusal to answer ("PESKOV: I cannot confirm that.") leaves the position the
+    question just before it put to the speaker unconfirmed: the question's holder holds it, in the
+    refuser's report. The question is the sentence before, or one in the paragraph before when the
+    refusal opens its turn; the first that names a position is the one answered."""
+    at = next(i for i, (a, _, _) in enumerate(sentences) if a == s_start)
+    paragraph = sentences[at][2]
+    before = [s for s in sentences[:at] if s[2] == paragraph]
+    if before and text[before[-1][0]:before[-1][1]].rstrip().endswith("?"):
+        asked = [before[-1]]
+    elif len(before) <= 1:
+        earlier = [s for s in sentences[:at] if s[2] != paragraph]
+        asked = [s for s in sentences[:at] if earlier and s[2] == earlier[-1][2]
+                 and text[s[0]:s[1]].rstrip().endswith("?")]
+    else:
+        asked = []
+    # a turn's speaker label ("WALTZ:") stands before the turn's words, inside the sentence
+    refuser = next((sp for a, b, sp in quoted if a < s_end and s_start < b and isinstance(sp, str)), None) \
+        or next((m.actor for m in subject_mentions(text, mentions, s_start, s_end)), None)
+    if refuser is None:
+        return []
+    for q_start, q_end, _ in asked:
+        hits = [h for h in _cue_hits(text, q_start, q_end, where) if not CONDITIONS_FOR.search(text, q_start, h[1])]
+        opening = CONFIRM_THAT.search(text, q_start, q_end) or QUESTION_OPENING.search(text, q_start, q_end)
+        if not hits or opening is None:
+            continue
+        holder = next((m for m in mentions if opening.end() <= m.start < hits[0][1] and m.actor and not m.in_title), None)
+        if holder is None:
+            return []
+        who = holder.actor
+        if holder.form == "description" and BARE_OFFICE.fullmatch(text, holder.start, holder.end):
+            # "Did the president insist ...?" put to Peskov: his own president
+            camp = codebook.actor(refuser).get("camp")
+            who = (codebook.head_of_state(camp) if camp else None) or who
+        if who == refuser:
+            return []
+        return [{"who": who, "category": hits[0][0], "stance": "refuse_to_confirm", "voice": "third_party",
+                 "source": refuser, "start": s_start, "end": s_end}]
+    return []
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -397,6 +449,7 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
                                        and (o[1], h[2] - h[1]) < (h[1], o[2] - o[1]) for o in hits)]
 
 
+SWAP_TERMS = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\d|all\b|the\s+same\s+number)", re.I)
 CONDUCT = re.compile(r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?(?:happening|taking\s+place|took\s+place|"
                      r"under\s*way|went\s+ahead|going\s+ahead|carried\s+out|completed|came\s+home|returned\s+home|(?:were|was)\s+freed)\b", re.I)
 CONDUCTED = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
@@ -645,6 +698,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 # "ready to back the energy pause provided Russia stops": accepted, and on a condition;
                 # but "would agree to a truce only if ..." has not accepted it.
                 stance, on_condition = "accept", True
+        if stance == "condition" and category == "prisoner_exchange" and SWAP_TERMS.search(window):
+            continue  # "175 prisoners came home in exchange for 175 Russians": the swap's terms, not a condition
         trailing = TRAILING_CONDITION.match(text, *clauses[index + 1]) if index + 1 < len(clauses) else None
         if trailing and stance in ("accept", "propose") and not any(clauses[index + 1][0] <= start < clauses[index + 1][1]
                                                                      for _, start, _ in named):
@@ -927,6 +982,9 @@ WANTING = re.compile(r"\s+(?:(?:still|also|now|only|clearly|has|have|had|is|are|
                      r"presse[sd]\s+for|pushe[sd]\s+for|pressing\s+for|pushing\s+for|expects?|expected|would\s+like)\b", re.I)
 
 
+THIRD_PERSON_WANTS = re.compile(r"\W*(?:and\s+|but\s+)?(he|she)(?=" + WANTING.pattern + ")", re.I)
+
+
 def _wanting_subject(text: str, mentions, start: int, position: int) -> str | None:
     """The actor of the clause's subject when a verb of wanting follows it, before ``position``."""
     return next((m.actor for m in subject_mentions(text, mentions, start, position)
@@ -978,6 +1036,14 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
             return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
         wanting = _wanting_subject(text, mentions, clause[0], position)
+        if wanting is None and stance in ("demand", "condition"):
+            # "He wants a complete ceasefire" in the press secretary's answer: a third person's demand
+            colon = text.rfind(":", clause[0], position)  # "... crystal clear: he wants the killing to stop"
+            pronoun = THIRD_PERSON_WANTS.match(text, clause[0], position) \
+                or (THIRD_PERSON_WANTS.match(text, colon + 1, position) if colon >= 0 else None)
+            wanting = next((m.actor for m in reversed(mentions) if opened <= m.start < clause[0] and m.actor
+                            and m.actor != inside[0] and not m.in_title and tracker.fits(m.actor, pronoun.group(1))),
+                           None) if pronoun else None
         if stance in ("demand", "condition") and wanting and wanting != inside[0] \
                 and not _own_state(tracker.codebook, wanting, inside[0]):
             return wanting, "third_party", inside[0]  # "Russia wants Ukraine disarmed," Zelenskyy said

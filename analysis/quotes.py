@@ -137,6 +137,11 @@ TURN_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]*){0,
 # (Keir Starmer):". The brackets set it apart from a live blog's "Zelenskyy: ..." headline.
 MEMBER_LABEL = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<label>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
                           r"(?P<brackets>(?:\s*\([^)\n]{1,60}\)){1,2}):\s+(?=\S)")
+# Once a record has shown member labels, an office alone labels a turn too ("The Prime Minister:").
+OFFICE_LABEL = re.compile(r"(?P<label>The\s+(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)(?P<brackets>):\s+(?=\S)")
+# A White House transcript's questioner: "Q    Thank you, Karoline." (no colon; spaces or a tab).
+QUESTIONER_LABEL = re.compile(r"Q(?:\s*:\s*|[ \t]{2,}|\t)(?=\S)")
+HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 
 
 def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) -> list[tuple[int, int, str | None]]:
@@ -144,16 +149,25 @@ def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) 
     label in capitals, or by a parliamentary record's member label, to the next such label. The
     speaker is the one actor the label names ("PESKOV" is Dmitry Peskov), else None ("QUESTION",
     "HOST"); a member the codebook lacks keeps the printed name."""
-    turns = []
+    turns, parliamentary = [], False
     for p_start, p_end in paragraph_spans:
         label = TURN_LABEL.match(text, p_start, p_end)
         member = None if label is not None else MEMBER_LABEL.match(text, p_start, p_end)
-        if label is None and member is None:
+        if member is None and label is None and parliamentary:
+            member = OFFICE_LABEL.match(text, p_start, p_end)
+        questioner = QUESTIONER_LABEL.match(text, p_start, p_end) if label is None and member is None else None
+        if label is None and member is None and questioner is None:
             continue
+        if questioner is not None:
+            if turns:
+                turns[-1][1] = p_start
+            turns.append([questioner.end(), len(text), None])
+            continue
+        parliamentary = parliamentary or member is not None
         if turns:
             turns[-1][1] = p_start
         if label is not None:
-            words = " ".join(w[:1] + w[1:].lower() for w in label.group("label").split())
+            words = HONORIFIC.sub("", " ".join(w[:1] + w[1:].lower() for w in label.group("label").split()), count=1)
             actors = {row["actor"] for row in codebook.candidates(words, date)}
             turns.append([label.end(), len(text), actors.pop() if len(actors) == 1 else None])
         else:

@@ -778,3 +778,34 @@ def test_titled_agents_of_a_passive_hold_the_position(positions):
 ])
 def test_what_a_position_is_set_on_decides_condition_demand_or_support_in_principle(positions, sentence, expected):
     assert expected in positions(sentence)
+
+
+def test_a_refusal_to_answer_leaves_the_questions_position_unconfirmed(positions):
+    found = positions("QUESTION: Did Moscow ask Washington to switch off intelligence for Kyiv?\n\n"
+                      "PESKOV: I cannot confirm that.\n\n"
+                      "QUESTION: Did the president insist on new elections in Ukraine?\n\n"
+                      "PESKOV: I cannot confirm that either. I would not say that this idea has been met with "
+                      "much enthusiasm.\n")
+    assert {("Russia", "halt_western_military_aid", "refuse_to_confirm", "third_party"),
+            ("Vladimir Putin", "hold_ukrainian_election", "refuse_to_confirm", "third_party")} <= found
+    # "would not say that ..." is understatement, not a refusal
+    assert not any(w == "Dmitry Peskov" and s == "refuse_to_confirm" for w, _, s, _ in found)
+
+
+def test_a_briefing_turn_runs_to_the_questioner_and_its_he_is_the_president(positions):
+    found = positions("MS. LEAVITT: Let me be clear about where the President stands. He wants a complete "
+                      "ceasefire. Today 175 prisoners of war came home in exchange for 175 Russians.\n\n"
+                      "Q    Did Putin ask the President to cut off intelligence sharing?\n\n"
+                      "MS. LEAVITT: I'm not going to get ahead of the President on that call.\n\n"
+                      "Q    Kyiv wants an all-for-all prisoner exchange. Will it happen?\n")
+    assert {("Donald Trump", "accept_ceasefire", "demand", "third_party"),
+            ("Vladimir Putin", "halt_western_military_aid", "refuse_to_confirm", "third_party")} <= found
+    assert not any(w == "Karoline Leavitt" for w, _, _, _ in found)  # the questioner's words are not hers
+    assert not any(c == "prisoner_exchange" and s == "condition" for _, c, s, _ in found)  # the swap's terms
+
+
+def test_an_office_alone_labels_a_turn_once_a_record_has_member_labels(positions):
+    found = positions("Jane Example (Anytown North) (LD): Will the Prime Minister back new sanctions?\n\n"
+                      "The Prime Minister: We will oppose any easing of sanctions.\n")
+    assert ("Keir Starmer", "ease_sanctions", "reject", "quoted") in found
+    assert not any(w == "Jane Example" and s == "reject" for w, _, s, _ in found)
