@@ -281,7 +281,8 @@ PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been
 # Brussels": a cold reception, and where it was met holds a rejection.
 RECEIVED = re.compile(
     r"\b(?P<verb>(?:ran|runs|run|running|hit|hits)\s+(?:into\s+)?a\s+(?:brick\s+)?wall|"
-    r"(?:not|hardly)\s+(?:met|greeted|received|welcomed)\s+with\s+(?:much\s+|any\s+|great\s+)?(?:enthusiasm|warmth)|"
+    r"(?:not|hardly)\s+(?:been\s+)?(?:met|greeted|received|welcomed)\s+with\s+(?:much\s+|any\s+|great\s+)?(?:enthusiasm|warmth)|"
+    r"(?:not|hardly)\s+found\s+(?:much\s+|any\s+)?(?:understanding|support|favou?r|sympathy)|"
     r"(?:met|greeted|received)\s+with\s+(?:little\s+enthusiasm|scepticism|skepticism|derision|hostility|a\s+flat\s+no|"
     r"icy\s+silence|a\s+shrug|short\s+shrift))\s+(?:in|by|from|at)\s+", re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
@@ -370,9 +371,25 @@ def _demanded_by(text: str, mentions, start: int, cue_start: int):
 def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_end: int) -> tuple[str, str]:
     """Refusing a force of foreign troops is holding "no foreign troops" (the gold's convention),
     whether the refusal is active ("Moscow rejected a reassurance force") or passive."""
-    if stance == "reject" and category == "security_guarantees" and TROOPS.search(text, cue_start, cue_end):
+    if stance == "reject" and category == "security_guarantees" and (TROOPS.search(text, cue_start, cue_end)
+                                                                     or _troops_meant(text, cue_start, cue_end)):
         return "no_foreign_peacekeepers", "demand"
     return category, stance
+
+
+def _troops_meant(text: str, cue_start: int, cue_end: int) -> bool:
+    """Whether an anaphor ("the idea") points back to a force of troops: the last guarantee cue
+    within reach before it names one ("a reassurance force", "send troops to Ukraine")."""
+    if not ANAPHOR.fullmatch(text, cue_start, cue_end):
+        return False
+    reach = max(0, cue_start - ANAPHOR_REACH)
+    last = None
+    for category, pattern, _ in _cues():
+        if category == "security_guarantees":
+            for cue in pattern.finditer(text, reach, cue_start):
+                if last is None or cue.start() > last.start():
+                    last = cue
+    return last is not None and TROOPS.search(text, last.start(), last.end()) is not None
 
 
 def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -421,7 +438,8 @@ def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
     anaphor itself: "Kiev would study the proposal" names the proposal again and takes none."""
     rest = text[start:anaphor.start()] + " " + text[anaphor.end():end]
     return any(_stances()[stance].search(rest) for stance in STANCE_PRIORITY if stance != "propose") \
-        or PASSIVE_BY.search(text, anaphor.end(), end) is not None  # "the idea was supported by Trump"
+        or PASSIVE_BY.search(text, anaphor.end(), end) is not None \
+        or RECEIVED.search(text, anaphor.end(), end) is not None  # "the idea was supported by Trump", "... met with scepticism in Moscow"
 
 
 def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int, int]]:
@@ -803,8 +821,14 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         seen.add((category, clause))  # one row per category and clause
         holders = [who] + (_joined_subjects(text, mentions, clause[0], cue_start, who) if voice == "outlet" else [])
         for who in holders:  # "Britain and France have proposed ...": both hold it
-            for held in [stance] + (["condition"] if on_condition and stance == "accept" else []):
-                items.append({"who": who, "category": category, "stance": held, "voice": voice, "source": source,
+            wanted = category
+            if category == "no_foreign_peacekeepers" and stance == "demand" and not KEPT_OUT.search(window) \
+                    and tracker.codebook.actor(who).get("camp") != "Russia":
+                wanted = "security_guarantees"  # "Zelenskyy called for Western troops in Ukraine": the force, wanted
+            own_offer = stance == "demand" and _offers(tracker.codebook, who, wanted) \
+                and TROOPS.search(text, cue_start, clause[1]) is not None
+            for held in ["propose" if own_offer else stance] + (["condition"] if on_condition and stance == "accept" else []):
+                items.append({"who": who, "category": wanted, "stance": held, "voice": voice, "source": source,
                               "start": clause[0] + (len(window) - len(window.lstrip())),
                               "end": clause[0] + len(window.rstrip(" ,;–—-"))})
     items += _appositive_positions(text, s_start, s_end, mentions, named)
@@ -816,8 +840,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
 APPOSITIVE = re.compile(
     r"(?:^|[,;–—-]\s*)(?P<noun>(?:a|an|the)\s+(?:[\w-]+\s+)?(?:demand|condition|precondition|proposal|idea|plan|call|position|request)s?)"
     r"\s+(?:that\s+|which\s+)?(?P<holders>.{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
-    r"(?P<verb>rejected|refused|dismissed|opposed|accepted|backed|endorsed|welcomed|supported|agreed\s+to)\b", re.I)
-APPOSITIVE_STANCE = {"rejected": "reject", "refused": "reject", "dismissed": "reject", "opposed": "reject"}
+    r"(?P<verb>rejected|refused|dismissed|opposed|ruled\s+out|shot\s+down|turned\s+down|brushed\s+aside|rebuffed|"
+    r"spurned|accepted|backed|endorsed|welcomed|supported|agreed\s+to)\b", re.I)
+APPOSITIVE_STANCE = {"rejected": "reject", "refused": "reject", "dismissed": "reject", "opposed": "reject",
+                     "ruled out": "reject", "shot down": "reject", "turned down": "reject", "brushed aside": "reject",
+                     "rebuffed": "reject", "spurned": "reject"}
 
 
 def _appositive_positions(text: str, s_start: int, s_end: int, mentions, named) -> list[dict]:
@@ -827,8 +854,10 @@ def _appositive_positions(text: str, s_start: int, s_end: int, mentions, named) 
         before = [(start, category) for category, start, end in named if end <= hit.start()]
         if not before:
             continue
-        category = max(before)[1]
-        stance = APPOSITIVE_STANCE.get(hit.group("verb").lower(), "accept")
+        _, category = max(before)
+        cue_start, cue_end = next((start, end) for c, start, end in named if (start, c) == max(before))
+        stance = APPOSITIVE_STANCE.get(re.sub(r"\s+", " ", hit.group("verb").lower()), "accept")
+        category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)  # "..., an idea Moscow shot down"
         holders = [m.actor for m in mentions if hit.start("holders") <= m.start < hit.end("holders") and m.actor
                    and not m.in_title]
         for who in dict.fromkeys(holders):
@@ -994,6 +1023,17 @@ def _wanting_subject(text: str, mentions, start: int, position: int) -> str | No
 JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
+# Words that keep foreign troops out: with them, wanting is wanting the ban.
+KEPT_OUT = re.compile(r"\b(?:no|not|never|out|against|without|ban\w*|bar\w*|keep\w*\s+(?:[\w-]+\s+){0,3}?away)\b|n[’']t\b", re.I)
+
+
+def _offers(codebook: Codebook, who: str, category: str) -> bool:
+    """Whether ``who`` (or its camp) is among those the category codebook says would provide the
+    thing (``offered_by``): Britain wanting a reassurance force of its own troops proposes it."""
+    offered = {name.strip() for name in (_category_fields()[category].get("offered_by") or "").split(";") if name.strip()}
+    return bool(offered) and (who in offered or codebook.actor(who).get("camp") in offered)
+
+
 def _joined_subjects(text: str, mentions, start: int, position: int, holder: str) -> list[str]:
     """The other actors of a subject joined by "and" to ``holder``'s ("Britain and France have
     proposed", "Starmer, Macron and Scholz want"), before ``position``; none without an "and"."""
@@ -1006,6 +1046,9 @@ def _joined_subjects(text: str, mentions, start: int, position: int, holder: str
         after = next((m for m in mentions if link and m.start == link.end() and m.actor and not m.in_title), None)
         if after is None:
             break
+        owned = re.match(r"[’']s\s+", text[after.end:after.end + 4])
+        if owned:  # "Britain's Keir Starmer and France's Emmanuel Macron": the person, not their country
+            after = next((m for m in mentions if m.start == after.end + owned.end() and m.actor and not m.in_title), after)
         joined.append(after.actor)
         linked = linked or "and" in link.group() or "well" in link.group()
         end = after.end

@@ -809,3 +809,36 @@ def test_an_office_alone_labels_a_turn_once_a_record_has_member_labels(positions
                       "The Prime Minister: We will oppose any easing of sanctions.\n")
     assert ("Keir Starmer", "ease_sanctions", "reject", "quoted") in found
     assert not any(w == "Jane Example" and s == "reject" for w, _, s, _ in found)
+
+
+def test_refusing_a_force_of_troops_named_before_holds_the_ban(positions):
+    found = positions("The UK and France want a reassurance force in Ukraine. The idea has been rejected by Moscow "
+                      "at every turn.\n\n"
+                      "Britain's Keir Starmer and France's Emmanuel Macron are pressing ahead with plans for a "
+                      "reassurance force, an idea Moscow has flatly shot down.\n\n"
+                      "Starmer and Macron want a reassurance force in Ukraine. Peskov said the idea had not been "
+                      "met with great enthusiasm in Moscow.\n")
+    # wanting a force of one's own troops is offering it
+    assert {("United Kingdom", "security_guarantees", "propose", "outlet"),
+            ("Keir Starmer", "security_guarantees", "propose", "outlet"),
+            ("Emmanuel Macron", "security_guarantees", "propose", "outlet"),
+            ("Russia", "no_foreign_peacekeepers", "demand", "outlet")} <= found
+    assert not any(w == "Russia" and c == "security_guarantees" for w, c, _, _ in found)
+
+
+def test_a_country_s_leader_joined_to_another_holds_it_not_the_country(positions):
+    found = positions("Britain's Keir Starmer and France's Emmanuel Macron are pressing ahead with plans for a "
+                      "reassurance force.\n")
+    assert ("Emmanuel Macron", "security_guarantees", "propose", "outlet") in found
+    assert not any(w == "France" for w, _, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelenskyy called for Western troops in Ukraine.\n",
+     ("Volodymyr Zelenskyy", "security_guarantees", "demand", "outlet")),
+    ("Moscow wants no European troops in Ukraine.\n", ("Russia", "no_foreign_peacekeepers", "demand", "outlet")),
+    ("Starmer insists any deal must come with guarantees that stop Russia regrouping.\n",
+     ("Keir Starmer", "security_guarantees", "demand", "reported")),
+])
+def test_wanting_troops_is_wanting_the_force_and_wanting_none_the_ban(positions, sentence, expected):
+    assert expected in positions(sentence)
