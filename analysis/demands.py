@@ -916,9 +916,14 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
     """A person speaking for their own state ("Zelenskyy says Ukraine would support ...") holds
     that position; an institution reporting a person ("the Kremlin said Putin agreed") does not."""
     held_by, told_by = codebook.actor(subject), codebook.actor(speaker)
+    if not told_by and held_by.get("type") == "state" and held_by.get("camp") not in WARRING_CAMPS:
+        # a person the codebook lacks ("Foreign Minister Margus Tsahkna said Estonia ...") speaking
+        # of a state outside the war's parties: outlets quote such officials on their own state
+        return True
     return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
 
 
+WARRING_CAMPS = {"Russia", "Ukraine", "United States"}  # the war's parties and the mediator
 SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)  # in an actor's codebook role
 
 
@@ -928,7 +933,7 @@ def _own_state(codebook: Codebook, subject: str, speaker: str) -> bool:
     demand or condition. An office's report of its state ("..., the Kremlin said") and a
     spokesperson's ("Russia will agree only if ..., Peskov said") relay the state's."""
     told_by = codebook.actor(speaker)
-    return (_same_side(codebook, subject, speaker) and told_by.get("type") == "person"
+    return (_same_side(codebook, subject, speaker) and told_by.get("type", "person") == "person"
             and not SPOKESPERSON.search(str(told_by.get("role", ""))))
 
 

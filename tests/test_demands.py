@@ -842,3 +842,13 @@ def test_a_country_s_leader_joined_to_another_holds_it_not_the_country(positions
 ])
 def test_wanting_troops_is_wanting_the_force_and_wanting_none_the_ban(positions, sentence, expected):
     assert expected in positions(sentence)
+
+
+def test_an_uncoded_official_speaking_of_a_state_outside_the_war_holds_its_position(positions):
+    found = positions("Foreign Minister Ülle Rebane said Estonia rejected outright the demand that Ukraine stop "
+                      "rearming during a truce.\n\n"
+                      "Foreign Minister Ülle Rebane said Russia rejected the ceasefire.\n")
+    assert ("Ülle Rebane", "halt_mobilisation_rearmament", "reject", "reported") in found
+    assert not any(w == "Estonia" for w, _, _, _ in found)
+    # of one of the war's parties, still a third party's account
+    assert ("Russia", "accept_ceasefire", "reject", "third_party") in found
