@@ -454,6 +454,18 @@ def _inner_mentions(text, start, end, article_id, date, codebook, strings, outer
     return inner
 
 
+LOWER_WORDS_BEFORE = re.compile(r"(?:\b[a-z][\w-]*\s+){1,3}\Z")
+
+
+def _has_function_word(words: str) -> bool:
+    """Whether a run of lower-case words holds a stopword or a reporting verb ("the Kremlin said
+    Mr Putin"): then it is no modifier of the title after it."""
+    from .attribution import reporting_verbs  # imported here: attribution builds on this module
+    from .vocabulary import load_stopwords
+    stop, verbs = load_stopwords(), reporting_verbs()
+    return any(word in stop or word in verbs for word in words.split())
+
+
 def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codebook) -> None:
     """Mark the title before each person's name, and the organisations inside that title."""
     titles = _title_pattern(tuple(codebook.titles))
@@ -465,6 +477,12 @@ def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codeboo
             continue
         title_start = window_start + hit.start(1)
         title_text = hit.group(1)
+        # "EU foreign policy chief Kaja Kallas": the organisation and its lower-case words are the title's too
+        modifiers = LOWER_WORDS_BEFORE.search(text, window_start, title_start)
+        if modifiers is not None and not _has_function_word(modifiers.group()):
+            owner = next((o for o in found if o.end + 1 == modifiers.start() and text[o.end] == " "
+                          and codebook.actor(o.actor).get("type") not in ("person", "journalist")), None)
+            title_start = owner.start if owner is not None else title_start
         person.title = title_text
         for other in list(found):
             if other is not person and title_start <= other.start and other.end <= person.start:

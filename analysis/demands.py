@@ -825,7 +825,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if category == "no_foreign_peacekeepers" and stance == "demand" and not KEPT_OUT.search(window) \
                     and tracker.codebook.actor(who).get("camp") != "Russia":
                 wanted = "security_guarantees"  # "Zelenskyy called for Western troops in Ukraine": the force, wanted
-            own_offer = stance == "demand" and _offers(tracker.codebook, who, wanted) \
+            own_offer = stance in ("demand", "accept") and _offers(tracker.codebook, who, wanted) \
                 and TROOPS.search(text, cue_start, clause[1]) is not None
             for held in ["propose" if own_offer else stance] + (["condition"] if on_condition and stance == "accept" else []):
                 items.append({"who": who, "category": wanted, "stance": held, "voice": voice, "source": source,

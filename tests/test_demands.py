@@ -852,3 +852,20 @@ def test_an_uncoded_official_speaking_of_a_state_outside_the_war_holds_its_posit
     assert not any(w == "Estonia" for w, _, _, _ in found)
     # of one of the war's parties, still a third party's account
     assert ("Russia", "accept_ceasefire", "reject", "third_party") in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("EU foreign policy chief Kaja Kallas said sanctions on Russia would not be eased.\n",
+     ("Kaja Kallas", "ease_sanctions", "reject", "reported")),  # the EU is part of her title
+    ("Kyiv's European allies have pledged to keep arming it.\n",
+     ("European allies", "halt_western_military_aid", "reject", "reported")),
+    ("Britain and France, together with other partners, are ready to send a contingent to Ukraine.\n",
+     ("France", "security_guarantees", "propose", "outlet")),
+])
+def test_titles_with_their_organisation_keeping_up_arms_and_readiness_to_send_troops(positions, sentence, expected):
+    assert expected in positions(sentence)
+
+
+def test_a_reporting_verb_is_no_part_of_the_title_after_it(positions):
+    found = positions("The Kremlin said Mr Putin wanted a halt to Western arms supplies.\n")
+    assert ("Vladimir Putin", "halt_western_military_aid", "demand", "third_party") in found
