@@ -190,7 +190,9 @@ def _unanswered(text, s_start, s_end, sentences, mentions, quoted, codebook, whe
     if refuser is None:
         return []
     for q_start, q_end, _ in asked:
-        hits = [h for h in _cue_hits(text, q_start, q_end, where) if not CONDITIONS_FOR.search(text, q_start, h[1])]
+        # in text order: the question's first position is what its verb asks about (cue hits come in codebook order)
+        hits = sorted((h for h in _cue_hits(text, q_start, q_end, where) if not CONDITIONS_FOR.search(text, q_start, h[1])),
+                      key=lambda h: h[1])
         opening = CONFIRM_THAT.search(text, q_start, q_end) or QUESTION_OPENING.search(text, q_start, q_end)
         if not hits or opening is None:
             continue

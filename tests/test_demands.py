@@ -869,3 +869,10 @@ def test_titles_with_their_organisation_keeping_up_arms_and_readiness_to_send_tr
 def test_a_reporting_verb_is_no_part_of_the_title_after_it(positions):
     found = positions("The Kremlin said Mr Putin wanted a halt to Western arms supplies.\n")
     assert ("Vladimir Putin", "halt_western_military_aid", "demand", "third_party") in found
+
+
+def test_a_refusal_answers_the_first_position_the_question_names(positions):
+    found = positions("QUESTION: Did Moscow ask for new elections in Ukraine before any end to military aid?\n\n"
+                      "PESKOV: I cannot confirm that.\n")
+    assert ("Russia", "hold_ukrainian_election", "refuse_to_confirm", "third_party") in found
+    assert ("Russia", "halt_western_military_aid", "refuse_to_confirm", "third_party") not in found
