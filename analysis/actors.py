@@ -321,7 +321,10 @@ def _alias_pattern(strings: tuple[str, ...], flags: int) -> re.Pattern:
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
     heads = "|".join(re.escape(t) for t in titles)
     modifier = r"(?:(?-i:[A-Z][\w.’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
-    return re.compile(rf"(?:(?<=\s)|^)((?:{modifier}\s+){{0,4}}(?P<head>{heads}))\s+$", re.I)
+    # "Head of the Office of the President Andriy Yermak", "Chief of Staff to the President ...":
+    # an office named after the one it serves
+    serving = r"(?:(?-i:[A-Z]\w+)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)\s+){1,3}(?:of|to)\s+(?:the\s+)?)?"
+    return re.compile(rf"(?:(?<=\s)|^)({serving}(?:{modifier}\s+){{0,4}}(?P<head>{heads}))\s+$", re.I)
 
 
 def _is_all_caps(s: str) -> bool:
@@ -480,12 +483,15 @@ def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codeboo
         # "EU foreign policy chief Kaja Kallas": the organisation and its lower-case words are the title's too
         modifiers = LOWER_WORDS_BEFORE.search(text, window_start, title_start)
         if modifiers is not None and not _has_function_word(modifiers.group()):
-            owner = next((o for o in found if o.end + 1 == modifiers.start() and text[o.end] == " "
+            # the organisation ends before the lower-case words, or takes them in ("Russian foreign ministry spokeswoman")
+            owner = next((o for o in found if o.end + 1 in (modifiers.start(), title_start) and text[o.end] == " "
                           and codebook.actor(o.actor).get("type") not in ("person", "journalist")), None)
             title_start = owner.start if owner is not None else title_start
         person.title = title_text
         for other in list(found):
-            if other is not person and title_start <= other.start and other.end <= person.start:
+            # "Head of the Office of the President Andriy Yermak": a mention the title begins inside is the title's
+            if other is not person and (title_start <= other.start or other.start < title_start < other.end) \
+                    and other.end <= person.start:
                 if other.actor == person.actor:
                     found.remove(other)  # "Ukraine’s President Volodymyr Zelensky": a title, not a second mention
                 else:

@@ -169,6 +169,10 @@ def speaker_before(text: str, found: list[Mention], tracker: Tracker, clause_sta
             mention = None
     if mention is None:
         return speaker_phrase(text, tracker, clause_start, verb_start)
+    named = OFFICE_THEN_NAME.match(text, mention.end, verb_start)
+    if named is not None and tracker.codebook.actor(mention.actor).get("type") in ("organisation", "state"):
+        # "Chinese Foreign Ministry spokesperson Mao Ning said": the person the codebook lacks speaks, not the ministry
+        return Speaker(named.group(1), named.group(1), named.start(1), named.end(1))
     # A coordinated subject ("Ukraine and its Western allies", "the Kremlin and a U.S. official"):
     # the first conjunct speaks, the others are co-speakers.
     first, co = mention, []
@@ -188,6 +192,10 @@ def speaker_before(text: str, found: list[Mention], tracker: Tracker, clause_sta
 INSTITUTION_VOICE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+)?(?:press service|statement|readout|"
                                r"spokesperson|spokesman|spokeswoman|ministry|press office|communique|communiqué)\s*$")
 PERSON_NAME_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][a-zà-ÿ’'-]+\s+){1,2}[A-Z][a-zà-ÿ’'-]+)\s*(?:,[^,]{1,60},\s*)?$")
+# An office and a name after an organisation, before the verb: "... Foreign Ministry spokesperson Mao Ning".
+OFFICE_THEN_NAME = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|minister|secretary|ambassador|"
+                              r"envoy|adviser|advisor|aide|chief|head|director|official)\s+"
+                              r"((?:[A-Z][a-zà-ÿ’'-]+\s+){1,2}[A-Z][a-zà-ÿ’'-]+)\s*(?:,\s*)?\Z")
 COMMON_CAPITALISED = {"The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "After", "Before", "While",
                       "Earlier", "Later", "Meanwhile", "However", "Asked", "Speaking", "According"}
 

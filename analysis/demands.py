@@ -252,6 +252,13 @@ HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|want
                     r"|\W*but\s+only\s+(?:once|when|after)\s+(?:he|she|they|we|it|I|Kyiv|Kiev)\s+(?:\w+\s+)?"
                     r"(?:knows?|sees?|seen|understands?|learns?)\s+(?:[\w’'-]+\s+){0,2}?(?:what|which|how|who|whether|the\s+details)\b", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
+STRIKING = re.compile(r"(?:strike|hit|attack|target|fire\s+(?:at|on)|bomb)\b", re.I)
+RECIPROCAL = re.compile(r"\b(?:if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition|only\s+when|unless)\b", re.I)
+BUT_NOT = re.compile(r"(?:\bbut|[,;–—])\s*not\s+(?:(?:to|on|for|with|in)\s+)?(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}?\Z", re.I)
+# The terse form, in headlines and bulletins: "Ukraine will back energy truce, needs details".
+DETAILS_WANTED = re.compile(r"[^,;–—]{0,40}[,;–—]\s*(?:but\s+)?(?:(?:he|she|it|they|Kyiv|Kiev|Ukraine)\s+)?(?:still\s+)?"
+                            r"(?:wants?|needs?|wanted|needed|seeks?|sought|asks?\s+for|asked\s+for|awaits?|awaited)\s+"
+                            r"(?:to\s+see\s+)?(?:more\s+|the\s+|further\s+|full\s+)?(?:details|specifics|clarity|clarification)\b", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
@@ -286,7 +293,8 @@ RECEIVED = re.compile(
     r"(?:not|hardly)\s+(?:been\s+)?(?:met|greeted|received|welcomed)\s+with\s+(?:much\s+|any\s+|great\s+)?(?:enthusiasm|warmth)|"
     r"(?:not|hardly)\s+found\s+(?:much\s+|any\s+)?(?:understanding|support|favou?r|sympathy)|"
     r"(?:met|greeted|received)\s+with\s+(?:little\s+enthusiasm|scepticism|skepticism|derision|hostility|a\s+flat\s+no|"
-    r"icy\s+silence|a\s+shrug|short\s+shrift))\s+(?:in|by|from|at)\s+", re.I)
+    r"icy\s+silence|a\s+shrug|short\s+shrift)|"
+    r"(?:got|gets|received|receives|drew|draws|met\s+with)\s+(?:what\s+amounted\s+to\s+)?a\s+(?:[\w-]+\s+)?no)\s+(?:in|by|from|at)\s+", re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
                 "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
                 "suggested": "propose", "offered": "propose", "drafted": "propose", "championed": "propose",
@@ -512,6 +520,8 @@ def _agent_rows(text: str, mentions, passive: re.Match, category: str, cue_start
     by Moscow", "ran into a wall in Moscow"), with its verb's stance, and where the agents end."""
     verb = re.sub(r"\s+", " ", passive.group("verb").lower())
     stance = "reject" if passive.re is RECEIVED else AGENT_STANCE.get(verb, "accept")
+    if stance == "accept" and NEGATED_VERB.search(text, max(0, passive.start("verb") - 20), passive.start("verb")):
+        stance = "reject"  # "the full ceasefire was not accepted by the Russian side"
     category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
     if stance == "reject" and category in PROHIBITIONS:
         stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
@@ -681,6 +691,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # words is what the position is about, not a stance on it
             outside = text[clause[0]:cue_start] + " " * (cue_end - cue_start) + text[cue_end:clause[1]]
             present = [s for s in present if stance_cues[s].search(outside)]
+        if "accept" in present and all(re.match(r"\s+by\b", text[a.end():a.end() + 4]) and a.end() <= cue_start
+                                       for a in stance_cues["accept"].finditer(text, clause[0], clause[1])):
+            # "any deal must be backed by security guarantees": the guarantees back the deal; no one accepts them
+            present = [s for s in present if s != "accept"]
         if present == ["propose"] and _authored(text, mentions, clause[0], clause[1]) \
                 and not _passive_after_relative(text, cue_end, s_end):
             continue  # the clause only names a proposal; its author's row is above
@@ -733,15 +747,22 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             last_accept = accepts[-1] if accepts else None
             if last_accept is not None and NEGATED_VERB.search(text, max(clause[0], last_accept.start() - 30), last_accept.start()):
                 stance = "reject"  # "agreed to X, but would not sign on to the full ceasefire"
+            elif BUT_NOT.search(text, max(s_start, clause[0] - 4, cue_start - 40), cue_start):
+                stance = "reject"  # "agreed to the energy pause, but not to the full ceasefire": the accepting verb, denied
         if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
             stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
         hedge_end = min(s_end, cue_end + 200)  # the reservation may run past the next clause
-        hedgeable = (stance == "accept" and not on_condition) or (stance == "condition" and "accept" in present)
-        if hedgeable and any(HEDGED.match(text, but.start(), hedge_end) for but in BUT.finditer(text, cue_end, hedge_end)):
-            stance = "accept_in_principle"
+        hedgeable = stance == "accept" or (stance == "condition" and "accept" in present)
+        if hedgeable and (any(HEDGED.match(text, but.start(), hedge_end) for but in BUT.finditer(text, cue_end, hedge_end))
+                          or DETAILS_WANTED.match(text, cue_end, hedge_end)):
+            stance = "accept_in_principle"  # on a condition as well, when one is set: "... provided Russia stops, but wants details"
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
                 and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):
-            stance = "reject"  # "Ukraine would never recognise Crimea as Russian"
+            if category == "energy_infrastructure_truce" and STRIKING.match(text, cue_start):
+                # "we will not strike their energy as long as they do not strike ours": holding the pause, on a condition
+                stance = "condition" if RECIPROCAL.search(text, s_start, s_end) else "accept"
+            else:
+                stance = "reject"  # "Ukraine would never recognise Crimea as Russian"
         if stance is None and list_owner and cue_start >= list_owner[1]:
             stance = list_owner[2]  # an item of "Moscow's program: ..."
         if stance is None and category in PROHIBITIONS and re.match(r"no\s", text[cue_start:cue_end], re.I):
@@ -770,6 +791,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             items += rows
             seen.add((category, clause))
             continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
+        glosser = _glossed_by(text, mentions, max(s_start, cue_start - 120), cue_start)
+        if glosser is not None:
+            stance = "demand"
         if stance is None or (category, clause) in seen:
             continue
         if category == "unspecified_conditions" and stance == "demand":
@@ -817,6 +841,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                               "start": clause[0], "end": clause[1]})
             seen.add((category, clause))
             continue
+        if glosser is not None:
+            holder, stance = (glosser, "outlet", ""), "demand"  # "'root causes', Moscow's shorthand for ...": what Moscow means
         if holder is None:
             continue
         who, voice, source = holder
@@ -829,7 +855,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 wanted = "security_guarantees"  # "Zelenskyy called for Western troops in Ukraine": the force, wanted
             own_offer = stance in ("demand", "accept") and _offers(tracker.codebook, who, wanted) \
                 and TROOPS.search(text, cue_start, clause[1]) is not None
-            for held in ["propose" if own_offer else stance] + (["condition"] if on_condition and stance == "accept" else []):
+            for held in ["propose" if own_offer else stance] + (["condition"] if on_condition and stance in ("accept", "accept_in_principle") else []):
                 items.append({"who": who, "category": wanted, "stance": held, "voice": voice, "source": source,
                               "start": clause[0] + (len(window) - len(window.lstrip())),
                               "end": clause[0] + len(window.rstrip(" ,;–—-"))})
@@ -1110,7 +1136,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     if stance == "condition":
         # "there can be no truce while Ukraine rearms": a subject after the condition's own
         # connective is the one it is made of, not the one who sets it.
-        connective = SUBORDINATE_INSIDE.search(text, clause[0], position)
+        connective = SUBORDINATE_INSIDE.search(text, clause[0], position) or OPENING_IF.match(text, clause[0], position)
         if connective is not None:
             subjects = [m for m in subjects if m.start < connective.start()]
     if report and pd.notna(report[-1][1]):
@@ -1122,6 +1148,9 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                         if not _paired(text, mentions, m)),
                        next((m.actor for m in subject_mentions(text, mentions, content_start, position)),
                             _possessor(text, mentions, content_start, position)))
+        pronoun = REPORTED_PRONOUN.match(text, max(content_start, clause[0]), position) if subject is None else None
+        if pronoun is not None:  # "But he would agree to a full truce only if ..., the Kremlin said"
+            subject = tracker.resolve(pronoun.group(1), pronoun.start(1))
         if stance in THIRD_PARTY_STANCES and subject and subject != speaker and not _same_side(tracker.codebook, subject, speaker):
             return subject, "third_party", speaker
         if stance == "condition" and subject and subject != speaker and _agrees_on_condition(text, clause, position) \
@@ -1168,6 +1197,28 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if actor:
             return actor, "outlet", ""
     return None
+
+
+# "'root causes' – Moscow's shorthand for ...", "a phrase the Kremlin uses for ...", "in Moscow's
+# usage, ...", "Moscow-speak for ...": a gloss of someone's words, which tells what they want.
+GLOSS = re.compile(r"(?:\b(?:phrase|term|word|words|euphemism|code|label|formula)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w’'-]+\s+"
+                   r"(?:uses|used|employs|prefers)|[A-Z][\w’'-]+(?:[’']s\s+(?:shorthand|euphemism|code(?:\s+word)?|usage|"
+                   r"vocabulary|parlance|jargon|lexicon|language)|-speak)|\bwhat\s+(?:the\s+)?[A-Z][\w’'-]+\s+"
+                   r"(?:means|has\s+in\s+mind)\s+by)\b(?=[^.;:!?]{0,90}\Z)")
+
+
+def _glossed_by(text: str, mentions, start: int, cue_start: int) -> str | None:
+    """Whose words the cue glosses, when a gloss ("Moscow's shorthand for") stands shortly before it."""
+    gloss = None
+    for gloss in GLOSS.finditer(text, start, cue_start):
+        pass
+    if gloss is None:
+        return None
+    return next((m.actor for m in mentions if gloss.start() <= m.start < gloss.end() and m.actor), None)
+
+
+OPENING_IF = re.compile(r"\W*(?:if|unless)\s", re.I)  # "If Russia does not strike our energy, ...": Russia is what it is made of
+REPORTED_PRONOUN = re.compile(r"\W*(?:(?:but|and|yet|so)\s+)?(?:that\s+)?(he|she)\s", re.I)
 
 
 def _in_question(text, position, s_start, s_end, mentions) -> tuple[str, str, str] | None:
