@@ -876,3 +876,67 @@ def test_a_refusal_answers_the_first_position_the_question_names(positions):
                       "PESKOV: I cannot confirm that.\n")
     assert ("Russia", "hold_ukrainian_election", "refuse_to_confirm", "third_party") in found
     assert ("Russia", "halt_western_military_aid", "refuse_to_confirm", "third_party") not in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # support on a condition, held back for details: in principle, and the condition as well
+    ("Zelenskyy said Kyiv would back the energy moratorium as long as Moscow did the same, but he wanted to see "
+     "the details first.\n", {("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported"),
+                              ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "condition", "reported")}),
+    # the terse bulletin form
+    ("Ukraine will support energy pause, wants details, Zelenskyy says.\n",
+     {("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle", "reported")}),
+    # agreeing to one thing and not to the other rejects the other
+    ("Putin backs the energy truce, not a full ceasefire.\n",
+     {("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet"),
+      ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")}),
+    # a negated passive rejects
+    ("The 30-day ceasefire was not accepted by Moscow.\n", {("Russia", "accept_ceasefire", "reject", "outlet")}),
+    # guarantees that back a deal are wanted, not accepted
+    ("Macron insisted that any truce must be backed by firm security guarantees.\n",
+     {("Emmanuel Macron", "security_guarantees", "demand", "reported")}),
+    # keeping the weapons coming refuses the demand to stop them
+    ("Rutte said Western military aid will keep flowing.\n",
+     {("Mark Rutte", "halt_western_military_aid", "reject", "reported")}),
+    ("Kallas said Europe is not going to stop supplying Ukraine with weapons.\n",
+     {("Kaja Kallas", "halt_western_military_aid", "reject", "reported")}),
+    ("Zelenskyy spoke in Kyiv.\n\nNor would Ukraine agree to limits on the size of its army, he said.\n",
+     {("Volodymyr Zelenskyy", "halt_mobilisation_rearmament", "reject", "reported")}),
+])
+def test_support_held_back_one_thing_not_the_other_and_refusals_in_other_words(positions, sentence, expected):
+    assert expected <= positions(sentence)
+
+
+def test_a_gloss_of_moscow_s_words_is_moscow_s_demand(positions):
+    found = positions("Putin insisted that any deal remove the \"root causes\" of the war, a term the Kremlin uses "
+                      "above all for Ukraine's hopes of joining NATO.\n\n"
+                      "In Moscow's parlance, that means a Ukraine kept out of NATO.\n")
+    assert ("Kremlin", "no_nato_membership", "demand", "outlet") in found
+    assert ("Russia", "no_nato_membership", "demand", "outlet") in found
+    assert not any(who == "Vladimir Putin" and category == "no_nato_membership" for who, category, _, _ in found)
+
+
+def test_not_striking_energy_is_holding_the_pause(positions):
+    found = positions("\"If they leave our power plants alone, we will not hit their energy facilities,\" Zelenskyy said.\n\n"
+                      "Zelenskyy said Ukraine would not strike Russian energy sites.\n")
+    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "condition", "quoted") in found
+    assert ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept", "reported") in found
+    assert not any(stance == "reject" for _, _, stance, _ in found)
+
+
+def test_a_pronoun_opening_a_reported_condition_holds_it(positions):
+    found = positions("Putin spoke to Trump for two hours.\n\n"
+                      "He would accept a full truce only if Western arms deliveries stopped, the Kremlin said.\n")
+    assert ("Vladimir Putin", "halt_western_military_aid", "condition", "third_party") in found
+    assert not any(who == "Kremlin" for who, _, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # an office named after the one it serves is a title, not a mention of the president
+    ("Head of the Office of the President Andriy Yermak said Ukraine would never give up Crimea.\n", "Andriy Yermak"),
+    # an organisation with lower-case words before the office is the title's
+    ("Russian foreign ministry spokeswoman Maria Zakharova said Moscow rejects foreign troops in Ukraine.\n",
+     "Maria Zakharova"),
+])
+def test_the_titled_person_speaks_not_the_office_or_organisation_in_the_title(positions, sentence, speaker):
+    assert {who for who, _, _, _ in positions(sentence)} == {speaker}

@@ -243,3 +243,11 @@ def test_a_reporting_verb_before_its_speaker_reports_the_clause_before_it(annota
 def test_a_capitalised_office_finds_its_description(annotate):
     _, found, _, _, _ = annotate("The Russian President agreed to the pause, the Kremlin said.\n", "2025-03-19")
     assert ("The Russian President", "Vladimir Putin") in set(zip(found["surface"], found["actor"]))
+
+
+def test_a_named_official_after_an_organisation_speaks_not_the_organisation(annotate):
+    # the codebook lacks Mao Ning: her name, as printed, is the speaker
+    text = ("Chinese Foreign Ministry spokesperson Mao Ning said on Wednesday that all sides should keep talking.\n\n"
+            "The Chinese Foreign Ministry said Beijing hoped for a lasting peace.\n")
+    _, _, _, _, reported = annotate(text)
+    assert list(reported["speaker"]) == ["Mao Ning", "Chinese Foreign Ministry"]
