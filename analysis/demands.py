@@ -1209,11 +1209,10 @@ GLOSS = re.compile(r"(?:\b(?:phrase|term|word|words|euphemism|code|label|formula
 
 def _glossed_by(text: str, mentions, start: int, cue_start: int) -> str | None:
     """Whose words the cue glosses, when a gloss ("Moscow's shorthand for") stands shortly before it."""
-    gloss = None
-    for gloss in GLOSS.finditer(text, start, cue_start):
-        pass
-    if gloss is None:
+    glosses = list(GLOSS.finditer(text, start, cue_start))
+    if not glosses:
         return None
+    gloss = glosses[-1]  # the nearest gloss before the cue
     return next((m.actor for m in mentions if gloss.start() <= m.start < gloss.end() and m.actor), None)
 
 
