@@ -773,6 +773,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # some categories name their stance ("conditions", "a prisoner exchange"), unless it is
             # being carried out ("a prisoner exchange happening today"): conduct, not a position
             stance = _category_fields()[category]["stance_without_cue"] or None
+        offered_only = False
+        if stance is None and _category_fields()[category].get("offered_by") and TROOPS.search(text, cue_start, clause[1]):
+            # "Britain and France are planning a force to help secure any ceasefire": those who would
+            # send the force propose it, stance word or not; anyone else says nothing about it here
+            stance, offered_only = "propose", True
         # A passive names its agents and its verb their stance, whatever stance the clause shows.
         agents = BY_AGENT_VERB.search(text, cue_end, min(s_end, cue_end + 40)) or PASSIVE_BY.search(text, cue_end, clause[1]) \
             or RECEIVED.search(text, cue_end, s_end) or _passive_after_relative(text, cue_end, s_end)
@@ -847,8 +852,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue
         who, voice, source = holder
         seen.add((category, clause))  # one row per category and clause
-        holders = [who] + (_joined_subjects(text, mentions, clause[0], cue_start, who) if voice == "outlet" else [])
+        # "Britain and France have said they could send troops": each speaker of a joint statement holds it
+        joined_from = {"outlet": clause[0], "reported": s_start}.get(voice)
+        holders = [who] + (_joined_subjects(text, mentions, joined_from, cue_start, who) if joined_from is not None else [])
         for who in holders:  # "Britain and France have proposed ...": both hold it
+            if offered_only and not _offers(tracker.codebook, who, category):
+                continue
             wanted = category
             if category == "no_foreign_peacekeepers" and stance == "demand" and not KEPT_OUT.search(window) \
                     and tracker.codebook.actor(who).get("camp") != "Russia":
@@ -1053,7 +1062,7 @@ def _wanting_subject(text: str, mentions, start: int, position: int) -> str | No
                  if WANTING.match(text, m.end, position)), None)
 
 
-JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
+JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*[+&]\s*)(?:the\s+)?")  # "Starmer + Macron"
 
 
 # Words that keep foreign troops out: with them, wanting is wanting the ban.
@@ -1083,7 +1092,7 @@ def _joined_subjects(text: str, mentions, start: int, position: int, holder: str
         if owned:  # "Britain's Keir Starmer and France's Emmanuel Macron": the person, not their country
             after = next((m for m in mentions if m.start == after.end + owned.end() and m.actor and not m.in_title), after)
         joined.append(after.actor)
-        linked = linked or "and" in link.group() or "well" in link.group()
+        linked = linked or any(word in link.group() for word in ("and", "well", "+", "&"))
         end = after.end
     return [actor for actor in dict.fromkeys(joined) if actor != holder] if linked else []
 
