@@ -95,6 +95,30 @@ def _cues() -> list[tuple[str, re.Pattern, str]]:
     return _patterns("demand_cues.csv", "category")
 
 
+# How far around a cue its ``context`` expression is looked for: about the sentence before, and the
+# rest of the cue's own sentence ("… a reassurance force. Starmer says Russia cannot have a veto over that.")
+CONTEXT_BEFORE, CONTEXT_AFTER = 400, 150
+
+
+@lru_cache(maxsize=1)
+def _cue_contexts() -> list[re.Pattern | None]:
+    """For each category cue, in codebook order, the expression that must occur near it (the
+    optional ``context`` column), or None: "no veto" is about foreign troops only where troops are
+    being talked about."""
+    contexts = []
+    with open(paths.CODEBOOKS / "demand_cues.csv", encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            written = (row.get("context") or "").strip()
+            try:
+                contexts.append(re.compile(written, re.I) if written else None)
+            except re.error as err:
+                raise CorpusError(f"codebooks/demand_cues.csv, line {reader.line_num}, field 'context'",
+                                  f"not a valid regular expression ({err})",
+                                  "correct the expression (Python re syntax), or leave the field empty") from None
+    return contexts
+
+
 @lru_cache(maxsize=1)
 def _stances() -> dict[str, re.Pattern]:
     return {stance: pattern for stance, pattern, _ in _patterns("demand_stances.csv", "stance")}
@@ -235,7 +259,7 @@ NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+
                      r"\w*\s)(?:\w+ly\s+)?\Z", re.I)
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
-                               r"guarantee|uphold|enforce|oversee|verify|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
+                               r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # A clause that only sets a condition on the clause before it ("..., but only as long as Russia
 # does the same", "– provided Moscow reciprocates").
 # "when", "once" and "after" set a condition only after "only": ", when they spoke" dates a clause.
@@ -267,7 +291,7 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|refus(?:e|es|ed|ing) to (?:countenance|accept|allow|tolerate)|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|(?:said|says|say) no to|"
-                       r"reject(?:s|ed)?|negative attitude|unacceptable)\b", re.I)
+                       r"(?:does|do|did)\s+not\s+want|(?:doesn|don|didn)[’']t\s+want|reject(?:s|ed)?|negative attitude|unacceptable)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
 PARTIAL_WITHIN = re.compile(r"(?:energy|partial|limited|infrastructure|maritime|air)\b", re.I)  # "the energy pause"
@@ -456,10 +480,14 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
     """(category, start, end) of every category cue in the sentence, in codebook order;
     ``where``: the article's :class:`~analysis.screen.Occurrences` of the cue strings."""
     hits, fixed = [], []  # fixed: the hits of cues that carry their own stance
+    contexts = _cue_contexts()
     for index, (category, pattern, stance) in enumerate(_cues()):
         if not where.may_match(index, s_start, s_end):
             continue
         for cue in pattern.finditer(text, s_start, s_end):
+            if contexts[index] is not None and not contexts[index].search(
+                    text, max(0, cue.start() - CONTEXT_BEFORE), min(len(text), cue.end() + CONTEXT_AFTER)):
+                continue
             if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
                                                    or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
                                                    or PARTIAL_WITHIN.match(cue.group())
@@ -551,10 +579,10 @@ def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str
 
 
 # "Moscow has no say", "Russia would not get a veto": the one refused a say, just before the refusal.
-DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim))\b", re.I)
-# "Moscow has no say", "Russia cannot have a veto", "Putin doesn't get to": the auxiliary may
-# carry the negation's "n't", which the denial itself begins with.
-DENIED_GAP = re.compile(r"\s+(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall|ca|wo)(?:\s+|\Z)){0,2}", re.I)
+DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim|hold|be\s+(?:allowed|permitted)))\b", re.I)
+# "Moscow has no say", "Russia cannot have a veto", "Putin doesn't get to", Moscow 'will have "no
+# veto"': the auxiliary may carry the negation's "n't", which the denial itself begins with.
+DENIED_GAP = re.compile(r"\s+[\"“]?(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall|ca|wo)(?:\s+|\Z)){0,2}[\"“]?", re.I)
 
 
 def _denied(text: str, mentions, cue_start: int, cue_end: int):
