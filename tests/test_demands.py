@@ -940,3 +940,66 @@ def test_a_pronoun_opening_a_reported_condition_holds_it(positions):
 ])
 def test_the_titled_person_speaks_not_the_office_or_organisation_in_the_title(positions, sentence, speaker):
     assert {who for who, _, _, _ in positions(sentence)} == {speaker}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # those who would send the force propose it, with no stance word at all
+    ("Britain and France are leading talks on a force to help secure any ceasefire in Ukraine.\n",
+     {("United Kingdom", "security_guarantees", "propose", "outlet"), ("France", "security_guarantees", "propose", "outlet")}),
+    # each speaker of a joint statement holds what they said
+    ("Britain and France have said they could deploy troops to Ukraine after a truce.\n",
+     {("United Kingdom", "security_guarantees", "propose", "reported"), ("France", "security_guarantees", "propose", "reported")}),
+    # a shorthand "+" joins subjects as "and" does
+    ("Starmer + Macron are pushing to put a reassurance force in Ukraine after any deal.\n",
+     {("Keir Starmer", "security_guarantees", "propose", "outlet"), ("Emmanuel Macron", "security_guarantees", "propose", "outlet")}),
+])
+def test_a_force_is_proposed_by_those_who_would_send_it(positions, sentence, expected):
+    assert expected <= positions(sentence)
+
+
+def test_a_force_without_a_stance_word_is_no_position_of_one_who_would_not_send_it(positions):
+    found = positions("Zelenskyy spoke of a force to help secure any ceasefire.\n")
+    assert not any(category == "security_guarantees" for _, category, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Moscow has repeatedly ruled out any European troop presence in Ukraine.\n",
+     ("Russia", "no_foreign_peacekeepers", "demand", "outlet")),
+    ("Moscow has said that it does not want any European soldiers on its territory.\n",
+     ("Russia", "no_foreign_peacekeepers", "demand", "reported")),
+])
+def test_troops_kept_out_in_other_words_is_the_ban(positions, sentence, expected):
+    assert expected in positions(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("London is planning a reassurance force.\n\nStarmer says Russia cannot have a veto over that.\n",
+     ("Keir Starmer", "no_foreign_peacekeepers", "reject", "reported")),
+    ("Paris wants troops on the ground after a truce.\n\nMacron said Moscow would not be allowed to veto it.\n",
+     ("Emmanuel Macron", "no_foreign_peacekeepers", "reject", "reported")),
+    ("Berlin may send soldiers.\n\nPistorius countered that Moscow \"does not get to decide\" who helps Ukraine.\n",
+     ("Boris Pistorius", "no_foreign_peacekeepers", "reject", "quoted")),
+])
+def test_refusing_moscow_a_veto_where_troops_were_just_talked_about(positions, sentence, expected):
+    found = positions(sentence)
+    assert expected in found
+    assert not any(who == "Russia" for who, _, _, _ in found)
+
+
+def test_a_veto_refused_with_no_troops_in_sight_is_not_about_troops(positions):
+    found = positions("Trump spoke to Putin for two hours.\n\nStarmer says Russia cannot have a veto over that.\n")
+    assert not any(category == "no_foreign_peacekeepers" for _, category, _, _ in found)
+
+
+def test_a_cue_context_that_is_no_expression_is_reported_with_its_line(tmp_path, monkeypatch):
+    from analysis import demands as module, paths
+    from analysis.corpus import CorpusError
+    (tmp_path / "demand_cues.csv").write_text("category,pattern,stance,context\naccept_ceasefire,truce,,\n"
+                                              "no_foreign_peacekeepers,no veto,reject,(?:troops\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "CODEBOOKS", tmp_path)
+    module._cue_contexts.cache_clear()
+    try:
+        with pytest.raises(CorpusError, match=r"demand_cues\.csv, line 3, field 'context'"):
+            module._cue_contexts()
+    finally:
+        module._cue_contexts.cache_clear()
