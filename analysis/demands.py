@@ -39,11 +39,19 @@ COLUMNS = ["article_id", "outlet", "who", "of_whom", "category", "cameo", "stanc
            "evidence"]
 # "a US-backed proposal", "Washington’s proposal", "a U.S.-proposed 30-day ceasefire": an author inside a
 # noun phrase, this right after an actor's name.
-AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion)|-(?:backed|brokered|proposed|led|drafted)"
+AUTHORED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|initiative|offer|terms|idea|suggestion|request)|-(?:backed|brokered|proposed|led|drafted)"
                       r"|\s+(?:proposal|plan|initiative|offer)\b")  # "a U.S. proposal", "the American initiative"
 # "a proposal by Britain and France", "the plans of London and Paris": the authors after the noun
 # (the actor layer reads a capital after "of" or "from" as a government after such nouns).
-AUTHORED_BY = re.compile(r"\b(?:plans?|proposals?|initiatives?|offers?)\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
+AUTHORED_BY = re.compile(r"\b(?:plans?|proposals?|initiatives?|offers?|ideas?|suggestions?|requests?)(?:\s+(?:of|from|by)|"
+                         r"\s*,\s*(?:first\s+)?(?:put\s+forward|proposed|floated|pitched|suggested|made|raised)\s+by)\s+", re.I)
+# "the idea, put forward by the American president, of a mutual refusal …", "a proposal from the
+# American side that both stop hitting energy facilities": what the proposal says may follow its author.
+PROPOSAL_CONTENT = re.compile(r"\s*,?\s*(?:of|for|on|that)\s+[^,;:.]{0,70}\Z", re.I)
+# "At the President's request, Putin agreed to …": a proposal fronting the sentence is the author's
+# for the positions the sentence names.
+FRONTED_REQUEST = re.compile(r"\W*(?:At|On|Following|After|Upon)\s+(?=(?:the\s+)?\S+?[’']s\s+(?:[\w-]+\s+)?(?:request|proposal|"
+                             r"suggestion|initiative|urging)\s*,)", re.I)
 # "the American initiative", "a British-French plan", "the Russian and Chinese proposal": a
 # demonym before the noun is its author, the demonym's state. "US" and "UK" are actor names
 # already, read by AUTHORED.
@@ -446,6 +454,43 @@ def _authored(text: str, mentions, start: int, end: int) -> list[tuple[str, int,
     return sorted(found, key=lambda item: item[1])
 
 
+# "… a 30-day halt to strikes on energy – an idea put to him by Trump", "the energy pause was Trump's
+# idea": the proposal's author named after the position, in an apposition or after a copula.
+APPOSED_PROPOSAL = re.compile(r"[^,;:–—()“”\".]{0,40}?\s*[,–—-]+\s*(?:an?|the)\s+(?:[\w-]+\s+)?"
+                              r"(?:idea|proposal|suggestion|initiative|request)\s+", re.I)
+COPULA_PROPOSAL = re.compile(r"\s+(?:was|is|had\s+been|has\s+been)\s+(?:(?:originally|first|initially|in\s+fact|actually|"
+                             r"reportedly)\s+)?(?:(?P<noun>(?:an?|the)\s+(?:[\w-]+\s+)?(?:idea|proposal|suggestion|initiative|"
+                             r"request)\s+)|(?:the\s+|Mr\.?\s+)?)", re.I)
+PROPOSED_BY = re.compile(r"(?:(?:first\s+|originally\s+)?(?:put\s+(?:to\s+\w+\s+)?(?:forward\s+)?|proposed\s+|floated\s+|"
+                         r"pitched\s+|suggested\s+|made\s+|raised\s+)by|from|of)\s+(?:the\s+)?", re.I)
+PROPOSING = re.compile(r"\s+(?:(?:had|has)\s+)?(?:put\s+(?:to\s+\w+|forward)|proposed|floated|pitched|suggested|raised)\b", re.I)
+AUTHORS_NOUN = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:idea|proposal|suggestion|initiative|request)\b", re.I)
+
+
+def _authored_after(text: str, mentions, cue_end: int, s_end: int) -> list[tuple[str, int, int]]:
+    """(author, start, end) of a proposal named just after the position at ``cue_end``: "…, an idea
+    put to him by Trump", "…, an idea the White House had put to him", "… was Trump's idea"."""
+    def starting(at):
+        return next((m for m in mentions if m.start == at and m.actor and not m.in_title), None)
+    apposed = APPOSED_PROPOSAL.match(text, cue_end, s_end)
+    copula = None if apposed else COPULA_PROPOSAL.match(text, cue_end, s_end)
+    if copula is not None and not copula.group("noun"):
+        author = starting(copula.end())
+        owned = AUTHORS_NOUN.match(text, author.end, s_end) if author else None
+        return [(author.actor, author.start, owned.end())] if owned else []
+    noun = apposed or copula
+    if noun is None:
+        return []
+    by = PROPOSED_BY.match(text, noun.end(), s_end)
+    if by:
+        names, end = _agents(text, mentions, by.end(), s_end)
+        return [(name, noun.start(), end) for name in names] if end > by.end() else []
+    that = re.match(r"(?:that\s+|which\s+)?(?:the\s+)?", text[noun.end():s_end], re.I)
+    author = starting(noun.end() + that.end())
+    proposing = PROPOSING.match(text, author.end, s_end) if author else None
+    return [(author.actor, author.start, proposing.end())] if proposing else []
+
+
 # "Putin agreed to the proposal", "Ukraine said yes", "he gave the order": a position whose
 # object is a proposal named in an earlier sentence.
 ANAPHOR = re.compile(
@@ -702,10 +747,18 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     for category, cue_start, cue_end in named:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
         clause = clauses[index]
-        for author, author_start, author_end in _authored(text, mentions, max(s_start, cue_start - 80), cue_start + 1):
-            if cue_start - author_end <= 35:
+        fronted = FRONTED_REQUEST.match(text, s_start, cue_start)
+        reach = s_start if fronted is not None else max(s_start, cue_start - 140)
+        for author, author_start, author_end in _authored(text, mentions, reach, cue_start + 1):
+            content = PROPOSAL_CONTENT.match(text[author_end:cue_start]) and not any(
+                author_end <= other < cue_start for _, other, _ in named)  # the nearest position is what it proposes
+            if cue_start - author_end <= 35 or content \
+                    or (fronted is not None and fronted.end() <= author_start <= fronted.end() + 4):
                 items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
                               "source": "", "start": author_start, "end": cue_end})
+        for author, _, author_end in _authored_after(text, mentions, cue_end, s_end):
+            items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
+                          "source": "", "start": cue_start, "end": author_end})
         for who, relative_stance, end in _relative_holders(text, cue_end, s_end, mentions):
             # the relative clause's subject holds it, whatever the clause's own stance
             speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)

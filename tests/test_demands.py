@@ -1003,3 +1003,26 @@ def test_a_cue_context_that_is_no_expression_is_reported_with_its_line(tmp_path,
             module._cue_contexts()
     finally:
         module._cue_contexts.cache_clear()
+
+
+@pytest.mark.parametrize("sentence, author", [
+    # an apposition after the position names its author
+    ("Putin agreed to stop striking energy sites for 30 days - an idea put to him by Trump.\n", "Donald Trump"),
+    ("Putin agreed to one thing: a halt to strikes on energy sites, an idea the White House had put to him.\n", "White House"),
+    # a copula does
+    ("Ushakov said the energy pause was Trump's idea.\n", "Donald Trump"),
+    # a proposal's author may come between it and what it proposes
+    ("Putin agreed to a suggestion from the American side that both stop hitting energy facilities.\n", "United States"),
+    ("Putin supported the idea, put forward by Trump, of a mutual refusal to strike energy facilities.\n", "Donald Trump"),
+    # a request fronting the sentence is its author's proposal
+    ("Trump called Putin.\n\nAt Trump's request, Putin agreed to a 30-day halt to strikes on energy infrastructure.\n",
+     "Donald Trump"),
+])
+def test_a_proposal_s_author_named_after_or_around_the_position_proposes_it(positions, sentence, author):
+    assert (author, "energy_infrastructure_truce", "propose", "outlet") in positions(sentence)
+
+
+def test_a_proposal_s_content_is_the_nearest_position_after_it(positions):
+    found = positions("Putin rejected Washington's proposal for a 30-day truce but said his forces would fight on "
+                      "until several conditions were met.\n")
+    assert not any(who == "United States" and category == "unspecified_conditions" for who, category, _, _ in found)
