@@ -253,11 +253,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
                          text[start:end]):
         if m.group().isspace() and text[start + m.end():start + m.end() + 5] == "that " and COMPLEMENT_NOUN.search(text, start, start + m.start()):
             continue  # "dismissed the idea that Ukraine's partners should ...": the noun's content, not a new clause
+        if m.group().startswith(",") and PARENTHETICAL.search(text, start, start + m.start()):
+            continue  # "his answer was, in effect, a no": the aside belongs to the clause it interrupts
         cuts.append(start + m.end())
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+PARENTHETICAL = re.compile(r",\s*(?:in\s+effect|in\s+other\s+words|in\s+practice|in\s+substance|in\s+short|effectively|"
+                           r"essentially|in\s+all\s+but\s+name)\Z", re.I)
 COMPLEMENT_NOUN = re.compile(r"\b(?:idea|notion|suggestion|claim|proposal|demand|insistence)\Z", re.I)
 TROOPS = re.compile(r"\b(?:troops|soldiers|forces?|contingents?|peacekeep\w*|deploy\w*)\b", re.I)
 # A negation just before a cue: "would never recognise ...", "will not give up land" (but in "will
@@ -499,6 +503,9 @@ ANAPHOR = re.compile(
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
     r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it|this|that)\b"
     r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+)", re.I)
+# "…, and Moscow's answer was, in effect, a no": an answer to a position the sentence has just
+# named, whose owner holds the stance taken.
+ANSWER_ANAPHOR = re.compile(r"\b(?:his|her|their|its|[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+)?(?:answer|response|reply)\b(?!\s+(?:to|on)\b)")
 # How far back, in characters, "the proposal" may point.
 ANAPHOR_REACH = 600
 
@@ -510,6 +517,17 @@ def _anaphor(text: str, start: int, end: int) -> re.Match | None:
         if not re.match(r"\s+(?:that|of|to|for)\b", text[hit.end():hit.end() + 6]):
             return hit
     return None
+
+
+def _answerer(text: str, mentions, cue_start: int, cue_end: int, tracker) -> str | None:
+    """The owner of an answer standing for a position ("Moscow's answer", "his reply"), or None."""
+    if not ANSWER_ANAPHOR.fullmatch(text, cue_start, cue_end):
+        return None
+    owner = next((m.actor for m in mentions if cue_start <= m.start < m.end <= cue_end and m.actor and not m.in_title), None)
+    pronoun = re.match(r"(his|her|their|its)\b", text[cue_start:cue_end], re.I)
+    if owner is None and pronoun:
+        owner = tracker.resolve({"his": "he", "her": "she", "their": "they", "its": "it"}[pronoun.group(1).lower()], cue_start)
+    return owner
 
 
 def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
@@ -675,7 +693,7 @@ def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[t
         if any(a <= start < b for _, start, _ in named):
             continue
         earlier = [(start, category) for category, start, _ in named if start < a]
-        hit = _anaphor(text, a, b)
+        hit = _anaphor(text, a, b) or ANSWER_ANAPHOR.search(text, a, b)
         if not earlier or hit is None or not _takes_stance(text, a, b, hit):
             continue
         nearest = max(earlier)[0]
@@ -927,6 +945,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                               "start": clause[0], "end": clause[1]})
             seen.add((category, clause))
             continue
+        answerer = _answerer(text, mentions, cue_start, cue_end, tracker)
+        if answerer is not None and holder is not None and holder[0] != answerer:
+            # "…, and Moscow's answer was a no": the answer's owner, on the account of whoever tells it
+            holder = (answerer, "outlet", "") if holder[1] == "outlet" else (answerer, "third_party", holder[0])
         if glosser is not None:
             holder, stance = (glosser, "outlet", ""), "demand"  # "'root causes', Moscow's shorthand for ...": what Moscow means
         if holder is None:

@@ -1026,3 +1026,18 @@ def test_a_proposal_s_content_is_the_nearest_position_after_it(positions):
     found = positions("Putin rejected Washington's proposal for a 30-day truce but said his forces would fight on "
                       "until several conditions were met.\n")
     assert not any(who == "United States" and category == "unspecified_conditions" for who, category, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an aside set off by commas does not cut the clause it interrupts
+    ("Putin's answer on the full ceasefire was, in effect, a no.\n", ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")),
+    ("Putin's answer on the full ceasefire was, in other words, a no with good manners.\n",
+     ("Vladimir Putin", "accept_ceasefire", "reject", "outlet")),
+    # an owner's answer to the position just named holds the stance taken
+    ("The full ceasefire was not agreed, and Moscow's answer was, in effect, a no.\n",
+     ("Russia", "accept_ceasefire", "reject", "outlet")),
+])
+def test_an_answer_in_effect_a_no_rejects_what_it_answers(positions, sentence, expected):
+    found = positions(sentence)
+    assert expected in found
+    assert len({who for who, _, stance, _ in found if stance == "reject"}) == 1
