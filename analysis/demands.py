@@ -946,9 +946,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             seen.add((category, clause))
             continue
         answerer = _answerer(text, mentions, cue_start, cue_end, tracker)
-        if answerer is not None and holder is not None and holder[0] != answerer:
+        if answerer is not None and (holder is None or holder[0] != answerer):
             # "…, and Moscow's answer was a no": the answer's owner, on the account of whoever tells it
-            holder = (answerer, "outlet", "") if holder[1] == "outlet" else (answerer, "third_party", holder[0])
+            holder = (answerer, "outlet", "") if holder is None or holder[1] == "outlet" else (answerer, "third_party", holder[0])
         if glosser is not None:
             holder, stance = (glosser, "outlet", ""), "demand"  # "'root causes', Moscow's shorthand for ...": what Moscow means
         if holder is None:
