@@ -344,25 +344,32 @@ LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-
 # "Moscow's demands: ...", "a list of conditions: ...": a colon opening the items of a list.
 # "The Kremlin's price for a complete truce: ...", "the Kremlin set out what it would take to go further: ...".
 LIST_HEAD = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines|program(?:me)?|agenda|wish list|price|"
-                       r"what\s+(?:it|he|she|they|Moscow|Russia|Kyiv|Ukraine|the\s+Kremlin)\s+(?:would|will)\s+(?:take|need|require|want))"
-                       r"(?:\s+(?:for|on|to)\s+[^:;.]{0,60}?)?\s*:\s", re.I)
+                       r"what\s+(?:[\w’'.-]+\s+){1,3}?(?:(?:would|will)\s+(?:take|need|require|want)|wants|wanted|demands|demanded|"
+                       r"needs|needed|requires|required|asks\s+for|asked\s+for))"
+                       r"(?:\s+(?:for|on|to|before)\s+[^:;.]{0,60}?)?\s*:\s", re.I)
 CONDITION_HEADS = re.compile(r"conditions|preconditions|terms|price|what\s", re.I)
 
 
-def _list_head(text: str, mentions, s_start: int, s_end: int) -> tuple[str, int, str] | None:
+def _list_head(text: str, mentions, s_start: int, s_end: int, tracker=None) -> tuple[str, int, str] | None:
     """(holder, where the items start, stance) for a list that a colon opens after naming demands
     or conditions; the holder is the possessor of the list ("Russia's demands:") or else the
     first actor named before the colon. None when there is no such list or no holder."""
     head = LIST_HEAD.search(text, s_start, s_end)
-    owner = _list_owner(text, mentions, s_start, head) if head else None
+    owner = _list_owner(text, mentions, s_start, head, tracker) if head else None
     return (owner[0], head.end(), owner[1]) if owner else None
 
 
-def _list_owner(text: str, mentions, s_start: int, head: re.Match) -> tuple[str, str] | None:
-    """(holder, stance) of the demands or conditions a heading's ``noun`` names: its possessor, or
-    else the first actor named before it; None when no actor is named."""
-    holder = _possessor(text, mentions, s_start, head.end("noun")) or next(
+def _list_owner(text: str, mentions, s_start: int, head: re.Match, tracker=None) -> tuple[str, str] | None:
+    """(holder, stance) of the demands or conditions a heading's ``noun`` names: who "wants" them
+    ("the readout lists what Putin wants:"), their possessor, or else the first actor named before
+    it, or the pronoun opening the sentence ("It set out conditions:"); None when no one is named."""
+    wanter = next((m.actor for m in mentions if head.start("noun") <= m.start < head.end("noun") and m.actor
+                   and not m.in_title), None) if head.group("noun").lower().startswith("what") else None
+    holder = wanter or _possessor(text, mentions, s_start, head.end("noun")) or next(
         (m.actor for m in mentions if s_start <= m.start < head.start() and m.actor and not m.in_title), None)
+    pronoun = re.match(r"\W*(he|she|it|they)\s", text[s_start:head.start()], re.I) if holder is None and tracker else None
+    if pronoun:
+        holder = tracker.resolve(pronoun.group(1).lower(), s_start + pronoun.start(1))
     stance = "condition" if CONDITION_HEADS.match(head.group("noun")) else "demand"
     return (holder, stance) if holder else None
 
@@ -761,7 +768,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     seen = set()
     owner = LIST_OWNER.search(text, s_start, s_end)
     owners = _agents(text, mentions, owner.end(), s_end)[0] if owner else []
-    list_owner = (owners[0], owner.end(), "condition") if owners else (_list_head(text, mentions, s_start, s_end) or inherited)
+    list_owner = (owners[0], owner.end(), "condition") if owners else (_list_head(text, mentions, s_start, s_end, tracker) or inherited)
     for category, cue_start, cue_end in named:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= cue_start < b), 0)
         clause = clauses[index]
