@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+from bisect import bisect_right
 import re
 from functools import lru_cache
 
@@ -166,6 +167,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
         where = _screen().scan(text)
         antecedents = []  # categories named in the last sentences: what "the proposal" points back to
         heading, head_paragraph, bulleted = None, None, False  # "Moscow's asks:" over a bulleted list
+        first_row = len(rows)
         for s_start, s_end, paragraph in sentences:
             if paragraph != head_paragraph and (s_start == 0 or text[s_start - 1] == "\n"):
                 bulleted = BULLET.match(text, s_start) is not None
@@ -189,9 +191,43 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                              "cameo": info[category]["cameo"], "evidence": text[item["start"]:item["end"]]})
             if text[s_start:s_end].rstrip().endswith(":"):
                 heading, head_paragraph = _bullet_heading(text, mentions, s_start, s_end), paragraph
+        rows[first_row:] = _unsummarised(rows[first_row:], codebook, text, sentences)
     table = pd.DataFrame(rows, columns=COLUMNS)
     # A position is listed once per article: the first evidence of each (who, category, stance).
     return table.drop_duplicates(["article_id", "who", "category", "stance"]).reset_index(drop=True)
+
+
+# "Other conditions that Moscow has put to the American side", "declining to list them": conditions
+# left unnamed on purpose, not a summary of those the article names.
+WITHHELD = re.compile(r"\b(?:other|further|additional|more|unnamed|unspecified|undisclosed)\s+(?:[\w-]+\s+)?(?:pre)?conditions"
+                      r"|\bdeclin\w*\s+to\s+(?:list|specify|name|spell|detail)", re.I)
+
+
+SPELLED_OUT = re.compile(r"[^.;:]{0,70}?(?::|\bincluding\b|\bsuch\s+as\b|\bnamely\b|\bamong\s+them\b)", re.I)
+
+
+def _unsummarised(rows: list[dict], codebook: Codebook, text: str, sentences) -> list[dict]:
+    """An article's rows without the unspecified conditions that only sum up conditions it spells
+    out: right after them ("set out several conditions, the statement said, including ...", "a list
+    of conditions: ..."), or, in the headline, anywhere by the same camp ("Putin lists conditions
+    for full ceasefire") — unless the words say the conditions are others or withheld."""
+    def camp(who):
+        return codebook.actor(who).get("camp") or who
+    specific = [row for row in rows if row["category"] != "unspecified_conditions" and row["stance"] in ("condition", "demand")]
+    camps = {camp(row["who"]) for row in specific if row["stance"] == "condition"}
+    ends = [end for _, end, _ in sentences]
+    headline_end = text.find("\n") if "\n" in text else len(text)
+
+    def summary(row):
+        if WITHHELD.search(text, max(0, row["start"] - 40), row["end"]):
+            return False
+        sentence_end = ends[min(len(ends) - 1, bisect_right(ends, row["start"]))]
+        noun = re.search(r"\b(?:pre)?conditions\b|\bterms\b|\bdemands\b", text[row["start"]:row["end"]], re.I)
+        spelled = SPELLED_OUT.match(text, row["start"] + noun.end() if noun else row["end"], sentence_end)
+        if spelled and any(spelled.end() <= other["start"] < sentence_end for other in specific):
+            return True
+        return row["start"] < headline_end and camp(row["who"]) in camps
+    return [row for row in rows if row["category"] != "unspecified_conditions" or not summary(row)]
 
 
 # "Did Moscow ask Washington to ...?", "Will the Prime Minister confirm that Putin ...?": who the

@@ -1041,3 +1041,27 @@ def test_an_answer_in_effect_a_no_rejects_what_it_answers(positions, sentence, e
     found = positions(sentence)
     assert expected in found
     assert len({who for who, _, stance, _ in found if stance == "reject"}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a summary the sentence goes on to spell out
+    "Putin set out several conditions for a full ceasefire, including a halt to Western military aid.\n",
+    "The Kremlin put forward a list of conditions for a full truce: an end to Western military aid.\n",
+    # a headline summing up conditions the article names
+    "Putin agrees to energy pause, lists conditions for full truce\n\n"
+    "The Kremlin said a full truce was possible only if Western military aid stopped.\n",
+])
+def test_conditions_the_article_spells_out_are_not_unspecified(positions, text):
+    found = positions(text)
+    assert any(category == "halt_western_military_aid" for _, category, _, _ in found)
+    assert not any(category == "unspecified_conditions" for _, category, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # named nowhere near: the conditions stay unspecified
+    "Moscow said fighting would continue until several conditions were met.\n\nThe Kremlin wants an end to Western military aid.\n",
+    # said to be others than those named, or withheld
+    "The Kremlin set other conditions, including some it would not name: an end to Western military aid.\n",
+])
+def test_conditions_left_unnamed_stay_unspecified(positions, text):
+    assert any(category == "unspecified_conditions" for _, category, _, _ in positions(text))
