@@ -161,7 +161,11 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                                                                                codebook, dates.get(article_id, ""))
                                              if turn[2]]
         mentions = _own_presidents(text, found.get(article_id, []), q, codebook)
-        r = _reread_speakers(reports_of.get(article_id, []), found.get(article_id, []), mentions)
+        # "Putin agreed to Trump's proposal that both sides stop ...": the proposal's content is the
+        # author's proposal (its row comes from the noun phrase), not speech whose speaker holds every
+        # stance taken on it.
+        r = [report for report in _reread_speakers(reports_of.get(article_id, []), found.get(article_id, []), mentions)
+             if not PROPOSAL_REPORT.search(text, max(0, report[0] - 30), report[0])]
         tracker = Tracker(codebook, text, mentions, [(start, end) for start, end, _ in sentences],
                           [(start, end) for start, end, _ in q])
         where = _screen().scan(text)
@@ -633,6 +637,9 @@ def _own_presidents(text: str, mentions, quoted, codebook: Codebook) -> list:
                 m = dataclasses.replace(m, actor=own)  # a copy: the actor layer's mentions stay as they are
         out.append(m)
     return out
+
+
+PROPOSAL_REPORT = re.compile(r"\b(?:proposal|suggestion|idea|initiative|plan|offer|request)\s+(?:that\s+)?\W*\Z", re.I)
 
 
 def _reread_speakers(reported, original, mentions) -> list:

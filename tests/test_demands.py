@@ -1065,3 +1065,20 @@ def test_conditions_the_article_spells_out_are_not_unspecified(positions, text):
 ])
 def test_conditions_left_unnamed_stay_unspecified(positions, text):
     assert any(category == "unspecified_conditions" for _, category, _, _ in positions(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The President of Russia supported Donald Trump's proposal that the parties refrain from strikes on energy infrastructure.\n",
+    "Putin, according to the Kremlin, had agreed to Trump's proposal that both sides stop hitting energy infrastructure.\n",
+])
+def test_who_takes_a_stance_on_a_proposal_holds_it_not_the_proposal_s_author(positions, sentence):
+    found = positions(sentence)
+    assert ("Donald Trump", "energy_infrastructure_truce", "propose", "outlet") in found
+    assert any(who == "Vladimir Putin" and stance == "accept" for who, _, stance, _ in found)
+    assert not any(who == "Donald Trump" and stance == "accept" for who, _, stance, _ in found)
+
+
+def test_a_condition_that_the_west_stops_arming_kyiv_is_the_aid_halt(positions):
+    found = positions("Kremlin says a full ceasefire can only happen if the West stops arming Kyiv\n")
+    assert ("Kremlin", "halt_western_military_aid", "condition", "reported") in found
+    assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
