@@ -566,6 +566,23 @@ def _anaphor(text: str, start: int, end: int) -> re.Match | None:
     return None
 
 
+# "Moscow, Zelensky says, has …", "Russia, he said, had …": an attribution set inside the clause,
+# between its subject and its verb.
+SPLIT_ATTRIBUTION = re.compile(r",\s+(?:[\w’'.-]+\s+){1,4}?(?:says|said|adds|added|insists|insisted|argues|argued|"
+                               r"claims|claimed|believes|believed|told\s+[\w-]+)\s*,\s*", re.I)
+
+
+def _split_subject(text: str, mentions, s_start: int, position: int) -> str | None:
+    """The subject opening a sentence whose attribution interrupts it, before ``position``, or None."""
+    for m in mentions:
+        if m.start >= position:
+            return None
+        opening = re.search(r"(?:\A|:)\W*(?:(?:and|but|so|yet)\s+)?\Z", text[s_start:m.start], re.I) if s_start <= m.start else None
+        if opening and m.actor and not m.in_title and SPLIT_ATTRIBUTION.match(text, m.end, position):
+            return m.actor  # "Moscow, he said, ...", or after a colon: "his verdict was blunt: Russia, he said, ..."
+    return None
+
+
 def _answerer(text: str, mentions, cue_start: int, cue_end: int, tracker) -> str | None:
     """The owner of an answer standing for a position ("Moscow's answer", "his reply"), or None."""
     if not ANSWER_ANAPHOR.fullmatch(text, cue_start, cue_end):
@@ -995,6 +1012,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                               "start": clause[0], "end": clause[1]})
             seen.add((category, clause))
             continue
+        split = _split_subject(text, mentions, s_start, cue_start) if holder is not None and holder[1] == "reported" \
+            and not DENIAL.search(text, max(s_start, cue_start - 12), cue_end) else None  # "Moscow, she said, would get no say": the one denied
+        if split is not None and split != holder[0] and not _own_state(tracker.codebook, split, holder[0]):
+            holder = (split, "third_party", holder[0])  # "Moscow, Zelensky says, has in effect rejected the ceasefire"
         answerer = _answerer(text, mentions, cue_start, cue_end, tracker)
         if answerer is not None and (holder is None or holder[0] != answerer):
             # "…, and Moscow's answer was a no": the answer's owner, on the account of whoever tells it

@@ -1082,3 +1082,16 @@ def test_a_condition_that_the_west_stops_arming_kyiv_is_the_aid_halt(positions):
     found = positions("Kremlin says a full ceasefire can only happen if the West stops arming Kyiv\n")
     assert ("Kremlin", "halt_western_military_aid", "condition", "reported") in found
     assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow, Zelenskyy says, has in effect rejected the ceasefire.\n",
+    "Zelenskyy spoke on Wednesday.\n\nHis verdict was blunt: Russia, he said, had in effect rejected the full ceasefire.\n",
+])
+def test_an_attribution_inside_the_clause_leaves_its_subject_the_holder(positions, text):
+    assert ("Russia", "accept_ceasefire", "reject", "third_party") in positions(text)
+
+
+def test_an_attribution_inside_the_clause_does_not_give_the_denied_a_say(positions):
+    found = positions("Joly wants troops on the ground.\n\nRussia, she said, would get no say over which countries send them.\n")
+    assert not any(who == "Russia" for who, _, _, _ in found)
