@@ -4,7 +4,7 @@ Four golds: the three seed articles the rules were developed on (tests/gold); si
 articles in other styles — a live blog, a state-agency dispatch, a wire story with straight
 quotes and inverted attributions, a transcript, a broadcaster's page, an explainer — that the
 rules were not written for (tests/unseen; scored first, then used to improve the rules, so a
-development set now); forty more invented articles with demand gold only in still other styles
+development set now); forty-six more invented articles with demand gold only in still other styles
 (tests/dev; scored first, then used to improve the demand rules); and twelve held-out articles
 with demand gold only (tests/holdout) that no rule was written against. The demands of unseen,
 dev and held-out were coded a second time by another reader, for an agreement figure. Run with
@@ -33,7 +33,7 @@ FLOORS = {
                # acceptance in principle, as the dev and held-out gold and this set's second reader code
                # it and this set's first reader did not): a regression guard only.
                "demands": ("f1", 0.72)},
-    # Demand gold only, forty articles: the first four scored F1 0.27 when first scored; the six
+    # Demand gold only, forty-six articles: the first four scored F1 0.27 when first scored; the six
     # added next got 34 of 126 records right when first scored; those ten reached 0.66 with them in
     # view. The next six got 56 of 159 right when first scored (F1 0.44); all sixteen reached 0.63.
     # The next six got 61 of 158 right when first scored (F1 0.47); all twenty-two reached 0.63.
@@ -42,7 +42,9 @@ FLOORS = {
     # a sixth round written against all twenty-eight. Six more got 85 of 180 right when first scored
     # (F1 0.53), with the rules of 9339e17 and with those of eb5a597, written before they arrived;
     # all thirty-four reached 0.66. Six more got 74 of 161 right with the rules of a5db0fe (F1 0.54)
-    # and 78 with those of c3ecc98, written before they arrived (0.56); all forty reached 0.68.
+    # and 78 with those of c3ecc98, written before they arrived (0.56); all forty reached 0.68. Six more
+    # got 63 of 170 right with the rules of e1366f4 (F1 0.46) and 75 with those of 52642dd, written
+    # before they arrived (0.53); all forty-six reached 0.69.
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -55,6 +57,8 @@ FLOORS = {
     # The sixth (uncoded persons as speakers, reports nested in quotations): 0.45 (0.52 and 0.36).
     # The seventh (refusals in transcripts, forces refused and offered, titled organisations): 0.45 (0.53 and 0.36).
     # The eighth (hedged support with a condition, glosses of Moscow's words, negated passives): 0.46 (0.54 and 0.36).
+    # The ninth (forces offered without a stance word, vetoes refused where troops were talked about, proposals'
+    # authors named after the position, answers 'in effect a no', summaries of spelled-out conditions): 0.49 (0.55 and 0.41).
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
@@ -134,11 +138,13 @@ def test_reader_agreement_counts_positions_both_readers_coded(seed_corpus):
 # Unseen: 0.79 when coded; held-out: 0.89. Dev: 0.97, but the dev conventions name many of the
 # first readers' decisions on these very texts, so that figure mostly says the conventions were
 # followed (on the six dev texts of the third round, coded by readers from the same pack only: 0.96
-# too). The fifth round's six dev texts have no second reading: the coding made of them matched the
-# first reader's on every position and could not be shown to be independent (tests/dev/README.md).
+# too). The fifth and ninth rounds' six dev texts have no second reading: the codings made of them matched
+# the first readers' on every position and could not be shown to be independent (tests/dev/README.md).
 SECOND_READERS = {"unseen": 0.70, "dev": 0.90, "holdout": 0.80}
 UNREAD_BY_SECOND = {"dev": {"press_briefing_transcript.txt", "baltic_broadcaster.txt", "parliament_statement.txt",
-                            "exile_russian_outlet.txt", "correspondent_thread.txt", "chinese_tabloid_editorial.txt"}}
+                            "exile_russian_outlet.txt", "correspondent_thread.txt", "chinese_tabloid_editorial.txt",
+                            "kyiv_independent_style.txt", "german_tabloid_translated.txt", "podcast_transcript.txt",
+                            "un_security_council_summary.txt", "think_tank_commentary.txt", "japanese_wire_style.txt"}}
 
 
 @pytest.mark.parametrize("name", list(SECOND_READERS))
