@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import pandas as pd

@@ -582,18 +582,23 @@ def test_refusing_someone_a_say_rejects_their_veto(positions, sentence, expected
     assert positions(sentence) == expected
 
 
-def test_a_cue_stance_outside_the_stances_is_reported_with_its_line(tmp_path, monkeypatch):
+@pytest.mark.parametrize("codebook, reader, field", [
+    ("category,pattern,stance\naccept_ceasefire,truce,\naccept_ceasefire,no truce,refuse\n", "_cues", "stance"),
+    ("category,pattern,stance,context\naccept_ceasefire,truce,,\nno_foreign_peacekeepers,no veto,reject,(?:troops\n",
+     "_cue_contexts", "context"),
+])
+def test_a_bad_cue_stance_or_context_is_reported_with_its_line(tmp_path, monkeypatch, codebook, reader, field):
     from analysis import demands as module, paths
     from analysis.corpus import CorpusError
-    (tmp_path / "demand_cues.csv").write_text("category,pattern,stance\naccept_ceasefire,truce,\n"
-                                              "accept_ceasefire,no truce,refuse\n", encoding="utf-8")
+    (tmp_path / "demand_cues.csv").write_text(codebook, encoding="utf-8")
     monkeypatch.setattr(paths, "CODEBOOKS", tmp_path)
-    module._cues.cache_clear()
+    read = getattr(module, reader)
+    read.cache_clear()
     try:
-        with pytest.raises(CorpusError, match=r"demand_cues\.csv, line 3, field 'stance'"):
-            module._cues()
+        with pytest.raises(CorpusError, match=rf"demand_cues\.csv, line 3, field '{field}'"):
+            read()
     finally:
-        module._cues.cache_clear()
+        read.cache_clear()
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -990,19 +995,6 @@ def test_a_veto_refused_with_no_troops_in_sight_is_not_about_troops(positions):
     found = positions("Trump spoke to Putin for two hours.\n\nStarmer says Russia cannot have a veto over that.\n")
     assert not any(category == "no_foreign_peacekeepers" for _, category, _, _ in found)
 
-
-def test_a_cue_context_that_is_no_expression_is_reported_with_its_line(tmp_path, monkeypatch):
-    from analysis import demands as module, paths
-    from analysis.corpus import CorpusError
-    (tmp_path / "demand_cues.csv").write_text("category,pattern,stance,context\naccept_ceasefire,truce,,\n"
-                                              "no_foreign_peacekeepers,no veto,reject,(?:troops\n", encoding="utf-8")
-    monkeypatch.setattr(paths, "CODEBOOKS", tmp_path)
-    module._cue_contexts.cache_clear()
-    try:
-        with pytest.raises(CorpusError, match=r"demand_cues\.csv, line 3, field 'context'"):
-            module._cue_contexts()
-    finally:
-        module._cue_contexts.cache_clear()
 
 
 @pytest.mark.parametrize("sentence, author", [
