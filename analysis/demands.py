@@ -195,7 +195,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                              "cameo": info[category]["cameo"], "evidence": text[item["start"]:item["end"]]})
             if text[s_start:s_end].rstrip().endswith(":"):
                 heading, head_paragraph = _bullet_heading(text, mentions, s_start, s_end), paragraph
-        rows[first_row:] = _unsummarised(rows[first_row:], codebook, text, sentences)
+        rows[first_row:] = _unsummarised(_others_conditions(rows[first_row:], text, mentions), codebook, text, sentences)
     table = pd.DataFrame(rows, columns=COLUMNS)
     # A position is listed once per article: the first evidence of each (who, category, stance).
     return table.drop_duplicates(["article_id", "who", "category", "stance"]).reset_index(drop=True)
@@ -203,8 +203,11 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
 
 # "Other conditions that Moscow has put to the American side", "declining to list them": conditions
 # left unnamed on purpose, not a summary of those the article names.
-WITHHELD = re.compile(r"\b(?:other|further|additional|more|unnamed|unspecified|undisclosed)\s+(?:[\w-]+\s+)?(?:pre)?conditions"
-                      r"|\bdeclin\w*\s+to\s+(?:list|specify|name|spell|detail)", re.I)
+WITHHELD = re.compile(r"\b(?:unnamed|unspecified|undisclosed)\s+(?:[\w-]+\s+)?(?:pre)?conditions"
+                      r"|\bdeclin\w*\s+to\s+(?:list|specify|name|spell|detail)"
+                      r"|\b(?:would|will|did|does|do|could)\s+not\s+(?:name|list|specify|detail|disclose)", re.I)
+# Conditions beyond those already named: unspecified unless the sentence goes on to spell them out.
+OTHER_CONDITIONS = re.compile(r"\b(?:other|further|additional|more)\s+(?:[\w-]+\s+)?(?:pre)?conditions", re.I)
 
 
 SPELLED_OUT = re.compile(r"[^.;:]{0,70}?(?::|\bincluding\b|\bsuch\s+as\b|\bnamely\b|\bamong\s+them\b)", re.I)
@@ -223,15 +226,50 @@ def _unsummarised(rows: list[dict], codebook: Codebook, text: str, sentences) ->
     headline_end = text.find("\n") if "\n" in text else len(text)
 
     def summary(row):
-        if WITHHELD.search(text, max(0, row["start"] - 40), row["end"]):
-            return False
         sentence_end = ends[min(len(ends) - 1, bisect_right(ends, row["start"]))]
         noun = re.search(r"\b(?:pre)?conditions\b|\bterms\b|\bdemands\b", text[row["start"]:row["end"]], re.I)
+        if WITHHELD.search(text, max(0, row["start"] - 40), sentence_end):
+            return False
         spelled = SPELLED_OUT.match(text, row["start"] + noun.end() if noun else row["end"], sentence_end)
-        if spelled and any(spelled.end() <= other["start"] < sentence_end for other in specific):
-            return True
+        if spelled and any(spelled.start() <= other["start"] < sentence_end for other in specific):
+            return True  # "further conditions: ..." spells them out, "further" or not
+        if OTHER_CONDITIONS.search(text, max(0, row["start"] - 40), row["end"]):
+            return False
+        if noun and DEFINITE_CONDITIONS.search(text, max(0, row["start"] + noun.start() - 60), row["start"] + noun.start()) \
+                and noun.group().lower() != "demands" and camp(row["who"]) in camps:
+            return True  # "The conditions Putin set out", "Putin named his conditions": the ones the article lists
         return row["start"] < headline_end and camp(row["who"]) in camps
     return [row for row in rows if row["category"] != "unspecified_conditions" or not summary(row)]
+
+
+# "the conditions", "his conditions", "Moscow's terms": conditions already known to the reader.
+DEFINITE_CONDITIONS = re.compile(r"(?:\b(?:the|his|her|its|their)|[’']s?)\s+(?:(?:[\w-]+\s+)?(?:own|main|key|stated|latest|new)\s+)?\Z", re.I)
+
+
+def _others_conditions(rows: list[dict], text: str, mentions) -> list[dict]:
+    """Without the unspecified conditions a row gives to someone who only speaks of another's
+    ("Estonia's prime minister says the conditions Moscow has attached show ...", "the American
+    side has said little about Moscow's other conditions"): conditions are held by whoever sets them."""
+    def owner(row):
+        for noun in CONDITIONS_NOUN.finditer(text, max(0, row["start"] - 60), min(len(text), row["end"] + 60)):
+            before = next((m for m in mentions if m.actor and not m.in_title and m.end <= noun.start()
+                           and POSSESSIVE_GAP.fullmatch(text, m.end, noun.start())), None)
+            if before is not None:
+                return before.actor
+            after = next((m for m in mentions if m.actor and not m.in_title and noun.end() < m.start <= noun.end() + 80
+                          and CONDITIONS_RELATIVE.fullmatch(text, noun.end(), m.start) and SETTING_VERB.match(text, m.end)), None)
+            if after is not None:
+                return after.actor
+        return None
+    return [row for row in rows if row["category"] != "unspecified_conditions" or owner(row) in (None, row["who"])]
+
+
+CONDITIONS_NOUN = re.compile(r"\b(?:pre)?conditions\b|\bterms\b", re.I)
+POSSESSIVE_GAP = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}")
+CONDITIONS_RELATIVE = re.compile(r"(?:\s+(?:for|of|on)\s+(?:[\w-]+\s+){1,6}?)??,?\s+(?:(?:that|which)\s+)?"
+                                 r"(?:(?:the|his|her)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+SETTING_VERB = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:already|now|also)\s+)?(?:attached|put|set|laid|named|listed|"
+                          r"imposed|placed|tied|added|presented|spelled|spelt|advanced)\b", re.I)
 
 
 # "Did Moscow ask Washington to ...?", "Will the Prime Minister confirm that Putin ...?": who the
@@ -422,6 +460,7 @@ RELATIVE_AUX = r"\s+(?:(?:has|had|have)\s+)?(?:been\s+)?(?:(?:already|first|orig
 RELATIVE_VERBS = [
     ("accept", re.compile(RELATIVE_AUX + r"(?:agreed\s+to|accepted|signed\s+up\s+to|backed|endorsed|signed)\b", re.I)),
     ("demand", re.compile(RELATIVE_AUX + r"(?:wanted|wants|demanded|demands|sought|seeks|seeking|called\s+for|calling\s+for|"
+                          r"hoped\s+for|hoping\s+for|hoped\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|might|could)\s+(?:accept|agree\s+to|sign)|"
                           r"insisted\s+on|insisting\s+on|press(?:ed|ing)\s+for|push(?:ed|ing)\s+for|"
                           r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
     ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
@@ -844,7 +883,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         for author, _, author_end in _authored_after(text, mentions, cue_end, s_end):
             items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
                           "source": "", "start": cue_start, "end": author_end})
-        for who, relative_stance, end in _relative_holders(text, cue_end, s_end, mentions):
+        # "the conditions for a ceasefire that Putin set out": the relative clause is about the conditions
+        described = [] if HEAD_NOUN_BEFORE.search(text, max(s_start, cue_start - 200), cue_start) \
+            else _relative_holders(text, cue_end, s_end, mentions)
+        for who, relative_stance, end in described:
             # the relative clause's subject holds it, whatever the clause's own stance
             speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
             voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
@@ -1085,15 +1127,16 @@ def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tu
     link = RELATIVE_LINK.match(text, position, limit)
     found = []
     while link:
-        at = link.end() + (4 if text[link.end():link.end() + 4].lower() == "the " else 0)
-        subject = next((m for m in mentions if m.start in (link.end(), at) and m.actor and not m.in_title), None)
-        if subject is None:
-            break
-        hit = next((h for h in ((stance, verb.match(text, subject.end, limit)) for stance, verb in RELATIVE_VERBS) if h[1]), None)
+        # the subject may come after a title that holds a mention of its own ("his US counterpart Donald Trump")
+        hit = next(((subject, stance, h) for subject in mentions
+                    if link.end() <= subject.start <= link.end() + 60 and subject.actor and not subject.in_title
+                    and RELATIVE_SUBJECT_TITLE.fullmatch(text, link.end(), subject.start)
+                    for stance, verb in RELATIVE_VERBS for h in [verb.match(text, subject.end, limit)] if h), None)
         if hit is None:
             break
-        found.append((subject.actor, hit[0], hit[1].end()))
-        link = RELATIVE_AND.match(text, hit[1].end(), limit)  # "... and Ukraine accepted"
+        subject, stance, verb_hit = hit
+        found.append((subject.actor, stance, verb_hit.end()))
+        link = RELATIVE_AND.match(text, verb_hit.end(), limit)  # "... and Ukraine accepted"
     return found
 
 
@@ -1101,8 +1144,16 @@ def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tu
 # or "the one" ("a 30-day ceasefire, the one Ukraine accepted"). With "that" or "which" the
 # relative clause may follow the rest of the cue's noun phrase ("a halt to strikes on power
 # stations and the grid, which Trump proposed").
-RELATIVE_LINK = re.compile(r"(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,?\s+(?i:that|which)\s+|\s+(?=(?:the\s+)?[A-Z])"
+RELATIVE_LINK = re.compile(r"(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,?\s+(?i:that|which)\s+|\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?[A-Z])"
                            r"|,\s+the\s+one\s+(?:(?i:that|which)\s+)?")
+# What may stand before a relative clause's subject: an article or possessive and a title
+# ("the ceasefire his US counterpart Donald Trump had pushed for", "the truce that U.S. President
+# Donald Trump wanted").
+RELATIVE_SUBJECT_TITLE = re.compile(r"(?:(?:the|his|her|their|its)\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+|(?:counterpart|president|leader|"
+                                    r"envoy|minister|secretary|administration|government|side|negotiators?)\s+){0,4}", re.I)
+# A noun the position completes, which a relative clause after the position may describe instead.
+HEAD_NOUN_BEFORE = re.compile(r"\b(?:conditions|terms|preconditions|demands|requirements)\s+(?:for|of|on)\s+"
+                              r"(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
 RELATIVE_AND = re.compile(r"(?:\s+(?:in|at|on|last|this)\s+[\w-]+(?:\s+week)?)?,?\s+and\s+(?=(?:the\s+)?[A-Z])")
 
 

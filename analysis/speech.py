@@ -12,6 +12,7 @@ not indirect speech.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -75,12 +76,22 @@ def _indirect_speech(corpus: Corpus, codebook: Codebook) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+@functools.lru_cache(maxsize=8)
+def _title_tail(titles: tuple[str, ...]) -> re.Pattern:
+    """The title words that may stand right before a speaker's name, capitalised or not
+    ("Foreign Ministry spokeswoman", "the Kremlin's chief negotiator"): any capitalised word, or a
+    word of an office in ``codebooks/titles.csv``."""
+    words = sorted({w.lower() for t in titles for w in re.findall(r"[\w-]+", t) if len(w) > 2}, key=lambda w: (-len(w), w))
+    return re.compile(r"(?:\b(?:[A-Z][\w.’'-]*|(?i:" + "|".join(map(re.escape, words)) + r")(?:[’']s)?)\s+){1,5}$")
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
 def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
     verbs = reporting_verbs()
+    title_tail = _title_tail(tuple(tracker.codebook.titles))
     items = []
     last_speaker = None
     for hit in verb_pattern().finditer(text, s_start, s_end):
@@ -119,7 +130,7 @@ def _sentence_items(text, s_start, s_end, mentions, tracker, quoted):
                 speaker = last_speaker  # "... and has demanded ...", "..., noting that ..."
             else:
                 continue
-        content = _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions)
+        content = _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions, title_tail)
         if content is None:
             continue
         c_start, c_end = content
@@ -162,15 +173,16 @@ def _inverted(text, hit, s_start, s_end, mentions, quoted):
             hit.group(1), s_start, c_end)
 
 
-def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions):
+def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions, title_tail):
     """Where the reported content of a reporting verb starts and ends, or None."""
     end = s_end
     while end > s_start and text[end - 1] in ".!?":
         end -= 1
     rest_start = hit.end()
     rest = text[rest_start:end]
-    # What stands before the speaker's name, less its article and title ("..., President Zelenskyy said").
-    lead = re.sub(r"\b(?:the|a|an)\s*$", "", re.sub(r"(?:\b[A-Z][\w.’'-]*\s+){1,4}$", "", text[s_start:speaker.start]), flags=re.I)
+    # What stands before the speaker's name, less its article and title ("..., President Zelenskyy said",
+    # "..., Foreign Ministry spokeswoman Maria Zakharova said").
+    lead = re.sub(r"\b(?:the|a|an)\s*$", "", title_tail.sub("", text[s_start:speaker.start]), flags=re.I)
     between = text[speaker.end:hit.start()]
     attributed_after = lead.rstrip().endswith(",") and "," not in between and len(between.split()) <= 6
     if attributed_after and (not rest.strip(" ,;") or re.match(r"\s*,\s*(?:adding|noting|saying|explaining)\b", rest)

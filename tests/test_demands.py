@@ -1087,3 +1087,40 @@ def test_an_attribution_inside_the_clause_leaves_its_subject_the_holder(position
 def test_an_attribution_inside_the_clause_does_not_give_the_denied_a_say(positions):
     found = positions("Joly wants troops on the ground.\n\nRussia, she said, would get no say over which countries send them.\n")
     assert not any(who == "Russia" for who, _, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    ("Putin agreed to an energy pause but stopped short of the full ceasefire that Washington had hoped for.\n", "United States"),
+    ("Putin stopped short of the full 30-day ceasefire that U.S. President Donald Trump had hoped he would accept.\n",
+     "Donald Trump"),
+    ("Putin stopped short of the full ceasefire his US counterpart Donald Trump had been pushing for.\n", "Donald Trump"),
+])
+def test_a_relative_clause_of_hope_names_who_wanted_the_position(positions, sentence, holder):
+    assert (holder, "accept_ceasefire", "demand", "outlet") in positions(sentence)
+
+
+def test_a_relative_clause_after_conditions_for_a_position_describes_the_conditions(positions):
+    found = positions("The conditions for a complete ceasefire that Putin set out are reasonable, Peskov said.\n\n"
+                      "The Kremlin wants an end to Western military aid before any truce.\n")
+    assert not any(who == "Vladimir Putin" and category == "accept_ceasefire" for who, category, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Estonia's prime minister says the conditions Moscow has attached to a full ceasefire show it is not serious.\n",
+    "The American side has said little in public about Moscow's other conditions.\n",
+    "Officials in Tallinn worry that a ceasefire on Moscow's terms would leave Russia free to rebuild.\n",
+])
+def test_who_only_speaks_of_another_s_conditions_does_not_hold_them(positions, sentence):
+    found = positions(sentence)
+    assert not any(category == "unspecified_conditions" and who != "Russia" for who, category, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Putin named his conditions for a real ceasefire.\n\nThe Kremlin said a truce was possible only if Western "
+    "military aid stopped.\n",
+    "Putin also set out further conditions, the readout said: a halt to Western military aid.\n",
+])
+def test_the_conditions_the_article_lists_are_not_unspecified_again(positions, text):
+    found = positions(text)
+    assert any(category == "halt_western_military_aid" for _, category, _, _ in found)
+    assert not any(category == "unspecified_conditions" for _, category, _, _ in found)

@@ -196,6 +196,16 @@ def test_an_inverted_attribution_may_name_its_audience(annotate):
     ]
 
 
+def test_an_inverted_attribution_may_carry_a_lowercase_title(annotate):
+    text = ("European troops in Ukraine would be unacceptable, Foreign Ministry spokeswoman Maria Zakharova said.\n\n"
+            "The pause should be extended, the Kremlin's chief negotiator Yury Ushakov said on Wednesday.\n")
+    _, _, _, _, found = annotate(text)
+    assert list(zip(found["speaker"], found["first6"])) == [
+        ("Maria Zakharova", "European troops in Ukraine would be"),
+        ("Yuri Ushakov", "The pause should be extended"),
+    ]
+
+
 def test_whoever_a_question_asks_to_speak_is_not_reported_as_speaking(annotate):
     text = ("Will the Prime Minister confirm that Putin asked for an end to arms deliveries?\n\n"
             "And will he tell the House what the Americans have offered?\n\n"
