@@ -540,6 +540,11 @@ def _claim_span(found: list[Mention], new: Mention) -> None:
 
 # Words after which a mention can be a clause's subject ("..., while Macron has said"); after
 # any other word it is an object ("persuade Putin", "talks with Putin").
+# "What Moscow really wants is ...", "what the Kremlin says a ceasefire would require": the one
+# whose wish or word the clause reports stands as its subject.
+WANTING_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:wants?|wanted|demands?|demanded|needs?|needed|insists?\s+on|insisted\s+on|"
+                          r"asks?\s+for|asked\s+for|seeks?|sought|says?|said|requires?|required|expects?|expected|"
+                          r"is\s+(?:asking|pushing|pressing)\s+for)\b")
 SUBJECT_PRECEDERS = {"and", "but", "or", "while", "although", "though", "that", "which", "who", "as", "when", "after",
                      "before", "because", "since", "if", "so", "then", "also", "meanwhile", "however", "where",
                      "whereas", "until", "once", "nevertheless", "yet", "now",
@@ -567,8 +572,9 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
         if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")) \
                 and not BULLET_ONLY.fullmatch(before):  # a bullet opens the clause
             word = _search_near_end(FINAL_WORD, before)
-            if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper():
-                continue
+            if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper() \
+                    and not (word.group() == "what" and WANTING_VERB.match(text, m.end)):
+                continue  # "what Moscow wants" is Moscow's; "what the Kremlin calls ..." is only a name it uses
         if text[m.end:m.end + 1] == ")" and text[max(0, head - 1):head] == "(":
             continue  # "(Xinhua)", "(AFP)": a parenthesis names a source, not a subject
         if POSSESSIVE.match(text, m.end) and not re.match(r"[’']s\s+(?:spokes\w+|officials?|statement|readout|press)\b",

@@ -1124,3 +1124,25 @@ def test_the_conditions_the_article_lists_are_not_unspecified_again(positions, t
     found = positions(text)
     assert any(category == "halt_western_military_aid" for _, category, _, _ in found)
     assert not any(category == "unspecified_conditions" for _, category, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In Moscow's vocabulary that means Russia keeping the land it has seized.\n",
+     ("Russia", "cede_or_recognise_territory", "demand", "outlet")),
+    ("The EU does not and will never recognise Russia's illegal annexation of Ukrainian territory.\n",
+     ("European Union", "cede_or_recognise_territory", "reject", "outlet")),
+    ("Zelenskyy has ruled out giving up a square metre of Ukrainian land.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "reject", "outlet")),
+    ("Moscow wants recognition of Russia's claim to four Ukrainian regions.\n",
+     ("Russia", "cede_or_recognise_territory", "demand", "outlet")),
+])
+def test_territory_kept_recognised_or_given_up_in_other_words(positions, sentence, expected):
+    assert expected in positions(sentence)
+
+
+def test_a_lowercase_what_before_a_wanting_verb_leaves_its_subject_the_holder(positions):
+    found = positions("INTERVIEWER: What now?\n\nKallas: Look at what the Kremlin says a full ceasefire would require: "
+                      "no more Western weapons for Kyiv.\n")
+    assert any(who == "Kremlin" and category == "halt_western_military_aid" and stance == "condition"
+               for who, category, stance, _ in found)
+    assert not any(who == "Kaja Kallas" and category == "halt_western_military_aid" for who, category, _, _ in found)
