@@ -173,10 +173,10 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
         heading, head_paragraph, bulleted = None, None, False  # "Moscow's asks:" over a bulleted list
         first_row = len(rows)
         for s_start, s_end, paragraph in sentences:
-            if paragraph != head_paragraph and (s_start == 0 or text[s_start - 1] == "\n"):
+            if s_start == 0 or text[s_start - 1] == "\n":  # a line of its own: a bullet, or the list has ended
                 bulleted = BULLET.match(text, s_start) is not None
-                if not bulleted:
-                    heading = None  # the list has ended
+                if not bulleted and paragraph != head_paragraph:
+                    heading = None
             named = _cue_hits(text, s_start, s_end, where)
             if named:
                 antecedents = [(s_start, category) for category, _, _ in named] + antecedents
@@ -828,15 +828,26 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_st
     return any(condition.end() <= start < clause[1] for _, start, _ in named)
 
 
-BULLET = re.compile(r"[ \t]*[-•*·–]\s")
+BULLET = re.compile(r"[ \t]*(?:[-•*·–—→►▪◦]|\d{1,2}[.)])\s")
 HEADING_NOUN = re.compile(r"\b(?P<noun>demands|conditions|preconditions|terms|asks|red lines|wish list)\b", re.I)
+PAUSE_TIME = re.compile(r"\b(?:while|during|for\s+the\s+duration\s+of|as\s+long\s+as)\s+(?:the\s+|any\s+|a\s+)?"
+                        r"(?:guns\s+(?:are|fall|stay)\s+(?:quiet|silent)|pause|truce|ceasefire|cease-fire|moratorium)", re.I)
+# "A full truce, Moscow says, is possible only if:", "... makes a full ceasefire conditional on four things:"
+CONDITION_COLON = re.compile(r"\b(?P<noun>only\s+if|provided(?:\s+that)?|on\s+condition\s+that|as\s+long\s+as|unless|"
+                             r"conditional\s+on\b[^:;.]{0,40})\s*:\s*\Z", re.I)
 
 
 def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str, str] | None:
     """(holder, stance) of a sentence that ends in a colon and names someone's demands or
-    conditions ("Moscow's asks, per the Kremlin readout:"): the bullets below it are theirs."""
-    noun = HEADING_NOUN.search(text, s_start, s_end)
-    return _list_owner(text, mentions, s_start, noun) if noun else None
+    conditions ("Moscow's asks, per the Kremlin readout:") or opens a condition ("A full truce,
+    Moscow says, is possible only if:"): the bullets below it are theirs."""
+    noun = HEADING_NOUN.search(text, s_start, s_end) or LIST_HEAD.search(text, s_start, min(len(text), s_end + 1))
+    if noun:
+        return _list_owner(text, mentions, s_start, noun)
+    opened = CONDITION_COLON.search(text, s_start, len(text[:s_end].rstrip()))
+    holder = next((m.actor for m in mentions if s_start <= m.start < opened.start() and m.actor and not m.in_title),
+                  None) if opened else None
+    return (holder, "condition") if holder else None
 
 
 def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, named, inherited,
@@ -1038,7 +1049,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end,
                              [m for m in mentions if m is not denied], quoted, reported, stance, tracker)
         if list_owner and cue_start >= list_owner[1]:
-            items.append({"who": list_owner[0], "category": category, "stance": list_owner[2], "voice": "outlet",
+            if category == "accept_ceasefire" and any(other != category and clause[0] <= start < clause[1]
+                                                      for other, start, _ in named):
+                continue  # "- control of a pause along the front": the pause is what the item is about, not an item
+            # "- No mobilisation while the guns are quiet": a demand for the time of a pause is a condition of it
+            listed = "condition" if list_owner[2] == "demand" and PAUSE_TIME.search(text, cue_end, clause[1]) else list_owner[2]
+            items.append({"who": list_owner[0], "category": category, "stance": listed, "voice": "outlet",
                           "source": "", "start": cue_start, "end": cue_end})
             seen.add((category, clause))
             continue

@@ -533,7 +533,7 @@ def test_a_ceasefire_to_be_secured_is_a_time_frame_not_a_demand(positions):
 
 def test_a_heading_that_names_someones_demands_owns_the_bullets_below_it(positions):
     found = positions("Moscow’s asks, per the Kremlin readout:\n\n- No more foreign military aid for Kyiv.\n\n"
-                      "- No mobilisation in Ukraine while the guns are quiet.\n\n"
+                      "- No mobilisation in Ukraine.\n\n"
                       "Kyiv is unmoved.\n\n- Its NATO membership bid remains on the table.\n")
     assert {("Russia", "halt_western_military_aid", "demand", "outlet"),
             ("Russia", "halt_mobilisation_rearmament", "demand", "outlet")} <= found
@@ -1146,3 +1146,30 @@ def test_a_lowercase_what_before_a_wanting_verb_leaves_its_subject_the_holder(po
     assert any(who == "Kremlin" and category == "halt_western_military_aid" and stance == "condition"
                for who, category, stance, _ in found)
     assert not any(who == "Kaja Kallas" and category == "halt_western_military_aid" for who, category, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # arrows and numbers mark items too, and the items may stand on lines of one paragraph
+    "On the full truce, the readout lists what Moscow needs before any deal:\n→ an end to foreign military aid\n"
+    "→ no forced mobilisation in Ukraine, no rearming of its army during the pause\n",
+    "The Kremlin's readout makes a full ceasefire conditional on two things:\n\n"
+    "1. A complete end to foreign military aid.\n2. No Ukrainian mobilisation or rearmament while any pause lasts.\n",
+    # a heading that opens the condition itself
+    "A full truce, Moscow says, is possible only if:\n\n– all foreign military aid to Kyiv stops;\n\n"
+    "– Ukraine halts mobilisation and does not use the pause to rearm.\n",
+])
+def test_items_under_a_heading_of_conditions_are_the_heading_s_conditions(positions, text):
+    found = positions(text)
+    holders = {who for who, category, stance, _ in found
+               if category in ("halt_western_military_aid", "halt_mobilisation_rearmament") and stance == "condition"}
+    assert holders and holders <= {"Russia", "Kremlin"}
+    assert len({category for _, category, _, _ in found if category != "accept_ceasefire"}) == 2
+    if "only if" in text:  # the pause an item speaks of is not an item of its own
+        assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
+
+
+def test_a_listed_demand_for_the_time_of_a_pause_is_a_condition(positions):
+    found = positions("Moscow's asks, per the Kremlin readout:\n\n- No more foreign military aid for Kyiv.\n\n"
+                      "- No mobilization or rearmament in Ukraine while the guns are quiet.\n")
+    assert ("Russia", "halt_western_military_aid", "demand", "outlet") in found
+    assert ("Russia", "halt_mobilisation_rearmament", "condition", "outlet") in found
