@@ -443,7 +443,9 @@ def _list_owner(text: str, mentions, s_start: int, head: re.Match, tracker=None)
     it, or the pronoun opening the sentence ("It set out conditions:"); None when no one is named."""
     wanter = next((m.actor for m in mentions if head.start("noun") <= m.start < head.end("noun") and m.actor
                    and not m.in_title), None) if head.group("noun").lower().startswith("what") else None
-    holder = wanter or _possessor(text, mentions, s_start, head.end("noun")) or next(
+    # the clause's subject before any other actor named: "According to the Kremlin, Putin set conditions:"
+    subjects = subject_mentions(text, mentions, s_start, head.start())
+    holder = wanter or _possessor(text, mentions, s_start, head.end("noun")) or (subjects[0].actor if subjects else None) or next(
         (m.actor for m in mentions if s_start <= m.start < head.start() and m.actor and not m.in_title), None)
     pronoun = re.match(r"\W*(he|she|it|they)\s", text[s_start:head.start()], re.I) if holder is None and tracker else None
     if pronoun:

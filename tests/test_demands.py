@@ -1173,3 +1173,16 @@ def test_a_listed_demand_for_the_time_of_a_pause_is_a_condition(positions):
                       "- No mobilization or rearmament in Ukraine while the guns are quiet.\n")
     assert ("Russia", "halt_western_military_aid", "demand", "outlet") in found
     assert ("Russia", "halt_mobilisation_rearmament", "condition", "outlet") in found
+
+
+def test_what_someone_wants_before_they_will_consider_a_truce_is_a_condition(positions):
+    found = positions("The Kremlin wants Western weapons to stop flowing before it will even consider a full truce.\n")
+    assert ("Kremlin", "halt_western_military_aid", "condition", "outlet") in found
+
+
+def test_the_subject_who_sets_listed_conditions_holds_them_not_the_source_named_first(positions):
+    found = positions("According to the Kremlin, however, Putin set several conditions for a complete ceasefire: "
+                      "an end to foreign military aid to Kyiv and a halt to forced mobilization.\n")
+    assert {("Vladimir Putin", "halt_western_military_aid", "condition", "outlet"),
+            ("Vladimir Putin", "halt_mobilisation_rearmament", "condition", "outlet")} <= found
+    assert not any(who == "Kremlin" for who, _, _, _ in found)
