@@ -1026,8 +1026,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "condition"  # demands named as such are conditions
         if stance == "condition" and _conditioned(text, clause, cue_end, named, cue_start):
             continue  # "a wider truce would depend on a halt to aid": the truce is what the condition is set on
+        refused_force = None
         if not fixed:
+            refused_force = (category, stance)
             category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
+            refused_force = refused_force if (category, stance) != refused_force else None
         if stance == "reject" and not fixed and category in PROHIBITIONS and OBJECTION.search(window) \
                 and "veto" not in text[cue_start:cue_end].lower():  # refusing Moscow a veto over troops rejects the ban
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to
@@ -1093,12 +1096,16 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if offered_only and not _offers(tracker.codebook, who, category):
                 continue
             wanted = category
+            own_stance = stance
             if category == "no_foreign_peacekeepers" and stance == "demand" and not KEPT_OUT.search(window) \
                     and tracker.codebook.actor(who).get("camp") != "Russia":
-                wanted = "security_guarantees"  # "Zelenskyy called for Western troops in Ukraine": the force, wanted
-            own_offer = stance in ("demand", "accept") and _offers(tracker.codebook, who, wanted) \
+                # "Zelenskyy called for Western troops in Ukraine": the force, wanted; "Orbán rejected
+                # the reassurance force": outside Moscow, refusing the force rejects it
+                offers_force = _offers(tracker.codebook, who, "security_guarantees")
+                wanted, own_stance = (refused_force if refused_force and not offers_force else ("security_guarantees", stance))
+            own_offer = own_stance in ("demand", "accept") and _offers(tracker.codebook, who, wanted) \
                 and TROOPS.search(text, cue_start, clause[1]) is not None
-            for held in ["propose" if own_offer else stance] + (["condition"] if on_condition and stance in ("accept", "accept_in_principle") else []):
+            for held in ["propose" if own_offer else own_stance] + (["condition"] if on_condition and stance in ("accept", "accept_in_principle") else []):
                 items.append({"who": who, "category": wanted, "stance": held, "voice": voice, "source": source,
                               "start": clause[0] + (len(window) - len(window.lstrip())),
                               "end": clause[0] + len(window.rstrip(" ,;–—-"))})

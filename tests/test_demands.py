@@ -1186,3 +1186,19 @@ def test_the_subject_who_sets_listed_conditions_holds_them_not_the_source_named_
     assert {("Vladimir Putin", "halt_western_military_aid", "condition", "outlet"),
             ("Vladimir Putin", "halt_mobilisation_rearmament", "condition", "outlet")} <= found
     assert not any(who == "Kremlin" for who, _, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orbán rejected the peacekeeping force.\n",
+    "Orbán dismissed the plan for a reassurance force as dangerous.\n",
+])
+def test_outside_moscow_and_the_force_s_senders_refusing_the_force_rejects_it(positions, sentence):
+    assert ("Viktor Orbán", "security_guarantees", "reject", "outlet") in positions(sentence)
+    assert ("Vladimir Putin", "no_foreign_peacekeepers", "demand", "outlet") in positions(
+        sentence.replace("Orbán", "Putin"))
+
+
+def test_but_no_after_an_acceptance_rejects_what_it_names(positions):
+    found = positions("Putin agrees to pause attacks on Ukraine's energy grid - but no full ceasefire\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "outlet") in found
+    assert ("Vladimir Putin", "accept_ceasefire", "accept", "outlet") not in found
