@@ -551,10 +551,17 @@ SUBJECT_PRECEDERS = {"and", "but", "or", "while", "although", "though", "that", 
                      # a verb of saying with no object opens a clause: "the Kremlin said Putin told Trump ..."
                      "said", "says", "added", "adds", "stated", "noted", "claimed", "claims", "insisted", "insists",
                      "stressed", "stresses", "argued", "argues", "believes", "believed", "thinks", "confirmed", "confirms",
-                     "announced", "acknowledged", "indicated", "explained"}
+                     "announced", "acknowledged", "indicated", "explained",
+                     # "..., which means Moscow wants ...": a verb of meaning opens one too
+                     "means", "meant",
+                     # the same verbs after a plural subject ("Analysts say Moscow wants ...")
+                     "say", "argue", "insist", "claim", "warn", "warns", "warned"}
 
 
 BULLET_ONLY = re.compile(r"\s*[-•*·]")
+# What describes an actor named with "a"/"an" as a state of affairs ("a Ukraine that never joins
+# NATO", "a Ukraine outside the alliance"), unlike "a Downing Street spokesperson said".
+DESCRIBED = re.compile(r"\s+(?:that|which|where|whose|without|with|outside|inside|in|free\s+(?:of|from)|(?:un)?able)\b")
 
 
 def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
@@ -568,6 +575,8 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
         before = _tail(text, start, max(start, head)).rstrip()
         article = TRAILING_ARTICLE.search(before, max(0, len(before) - 3))
         if article:
+            if article.group().lower() in ("a", "an") and DESCRIBED.match(text, m.end):
+                continue  # "a Ukraine that never joins NATO", "a Ukraine outside NATO": a state of affairs, not an actor
             before = before[:article.start()].rstrip()
         if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")) \
                 and not BULLET_ONLY.fullmatch(before):  # a bullet opens the clause

@@ -390,7 +390,7 @@ PARTIAL_AFTER = re.compile(r"\s+(?:on|for|covering)\s+(?:energy|infrastructure|p
 # agents hold the position, with the stance of its verb (acceptance unless AGENT_STANCE says otherwise).
 BY_AGENT_VERB = re.compile(
     r"\b(?P<verb>agreed(?:\s+(?:on|to))?|accepted|backed|endorsed|supported|welcomed|sought|demanded|wanted|requested|"
-    r"proposed|put\s+forward|floated|pitched|suggested|offered|drafted|set\s+out|laid\s+out|championed|promoted|advocated|"
+    r"proposed|put\s+forward|floated|pitched|suggested|offered|promised|pledged|drafted|set\s+out|laid\s+out|championed|promoted|advocated|"
     r"rejected|dismissed|refused|opposed|ruled\s+out|turned\s+down)\s+(?:(?:out\s+of\s+hand|outright|once\s+(?:more|again)|again|firmly|flatly)\s+)?"
     r"(?:(?:this|last)\s+week\s+|on\s+\w+day\s+)?by\s+", re.I)
 # "an exchange agreed during the call": a participle after the cue, the passive without its agent.
@@ -411,7 +411,7 @@ RECEIVED = re.compile(
     r"(?:got|gets|received|receives|drew|draws|met\s+with)\s+(?:what\s+amounted\s+to\s+)?a\s+(?:[\w-]+\s+)?no)\s+(?:in|by|from|at)\s+", re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
                 "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
-                "suggested": "propose", "offered": "propose", "drafted": "propose", "championed": "propose",
+                "suggested": "propose", "offered": "propose", "promised": "propose", "pledged": "propose", "drafted": "propose", "championed": "propose",
                 "promoted": "propose", "advocated": "propose",
                 "set out": "condition", "laid out": "condition",
                 "rejected": "reject", "dismissed": "reject", "refused": "reject", "opposed": "reject",
@@ -465,7 +465,7 @@ RELATIVE_VERBS = [
                           r"hoped\s+for|hoping\s+for|hoped\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|might|could)\s+(?:accept|agree\s+to|sign)|"
                           r"insisted\s+on|insisting\s+on|press(?:ed|ing)\s+for|push(?:ed|ing)\s+for|"
                           r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
-    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
+    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|promised|pledged|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
 ]
 SUBORDINATE_CONDITION = re.compile(r"\W*(?:while|unless|until|if|once|as\s+long\s+as|so\s+long\s+as|provided)\b", re.I)
 SUBORDINATE_INSIDE = re.compile(r"\b(?:while|unless|until|as\s+long\s+as|so\s+long\s+as)\s", re.I)
@@ -1379,6 +1379,10 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
             wanting = next((m.actor for m in reversed(mentions) if opened <= m.start < clause[0] and m.actor
                             and m.actor != inside[0] and not m.in_title and tracker.fits(m.actor, pronoun.group(1))),
                            None) if pronoun else None
+        if wanting is None and stance in ("demand", "condition") and index > 0 and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
+            # "Moscow wants a guarantee that Ukraine never joins," the analyst said: the clause before wants it
+            wanting = next((w for a, b in reversed(clauses[:index]) if b > opened
+                            for w in [_wanting_subject(text, mentions, max(a, opened), b)] if w), None)
         if stance in ("demand", "condition") and wanting and wanting != inside[0] \
                 and not _own_state(tracker.codebook, wanting, inside[0]):
             return wanting, "third_party", inside[0]  # "Russia wants Ukraine disarmed," Zelenskyy said
@@ -1432,7 +1436,11 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         return _in_question(text, position, s_start, s_end, mentions)
     earlier = [m for a, b in clauses[:index] for m in subject_mentions(text, mentions, a, b)]
     if earlier and stance in ("demand", "condition", "propose") and re.match(r"\W*that\s", text[clause[0]:clause[1]]):
-        return earlier[0].actor, "outlet", ""  # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target
+        # "Moscow wants guarantees that Kiev will not rearm": Kiev is the target; the one wanting is
+        # the nearest subject with a verb of wanting ("the Russian leader says ..., which means Moscow
+        # wants a Ukraine that ..."), else the sentence's first subject.
+        wanting = [w for a, b in clauses[:index] for w in [_wanting_subject(text, mentions, a, b)] if w]
+        return (wanting[-1] if wanting else earlier[0].actor), "outlet", ""
     if stance == "condition" and index > 0 and SUBORDINATE_CONDITION.match(text, clause[0], clause[1]):
         # "Russia's position is that there can be no truce while Ukraine rearms": the one the
         # condition is made of is the subordinate clause's subject; who sets it stands before.
@@ -1440,6 +1448,15 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         if setter:
             return setter, "outlet", ""
     if subjects:
+        if stance in ("demand", "condition"):
+            # "the Russian leader keeps returning to the root causes, which means Moscow wants a
+            # Ukraine that ...": a later subject with a verb of wanting holds what it wants
+            wanting = [i for i, m in enumerate(subjects) if WANTING.match(text, m.end, position)]
+            if wanting:
+                first = wanting[-1]
+                while first > 0 and JOINED.fullmatch(text, subjects[first - 1].end, subjects[first].start):
+                    first -= 1  # "Britain and France want ...": the first of those joined (the rest join it below)
+                return subjects[first].actor, "outlet", ""
         return subjects[0].actor, "outlet", ""
     owner = _possessor(text, mentions, clause[0], position, stance) or _possessor(text, mentions, s_start, position, stance)
     if owner:

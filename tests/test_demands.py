@@ -1202,3 +1202,48 @@ def test_but_no_after_an_acceptance_rejects_what_it_names(positions):
     found = positions("Putin agrees to pause attacks on Ukraine's energy grid - but no full ceasefire\n")
     assert ("Vladimir Putin", "accept_ceasefire", "reject", "outlet") in found
     assert ("Vladimir Putin", "accept_ceasefire", "accept", "outlet") not in found
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    ("Analysts say the Kremlin wants a Ukraine that never joins NATO.\n", "Kremlin"),
+    ("The Kremlin still demands a Ukraine never in NATO.\n", "Kremlin"),
+    ("Moscow insists that NATO's eastward expansion must be reversed.\n", "Russia"),
+])
+def test_nato_membership_in_other_words(positions, sentence, holder):
+    assert any(who == holder and category == "no_nato_membership" and stance == "demand"
+               for who, category, stance, _ in positions(sentence))
+
+
+def test_a_ukraine_described_is_a_state_of_affairs_not_a_holder(positions):
+    found = positions("Then there is Moscow's insistence on the root causes - its shorthand for a Ukraine that never joins NATO.\n")
+    assert ("Russia", "no_nato_membership", "demand", "outlet") in found
+    assert not any(who == "Ukraine" for who, _, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides freed 200 prisoners on Thursday, in the exchange Putin promised Trump on the call.\n",
+    "The swap on Thursday had been promised by Putin during the call.\n",
+    "Putin offered the swap during his call with Trump, the Kremlin said.\n",
+])
+def test_an_exchange_promised_or_offered_is_proposed_by_whoever_promised_it(positions, sentence):
+    assert any(who == "Vladimir Putin" and category == "prisoner_exchange" and stance == "propose"
+               for who, category, stance, _ in positions(sentence))
+
+
+def test_an_exchange_merely_mentioned_is_no_proposal(positions):
+    found = positions("Zelensky thanked everyone who made the exchange possible.\n")
+    assert not any(category == "prisoner_exchange" for _, category, _, _ in found)
+
+
+def test_a_later_subject_that_wants_holds_what_it_wants(positions):
+    found = positions("The Russian president keeps returning to the root causes of the war, which, put simply, "
+                      "means Moscow wants a Ukraine that never joins NATO.\n")
+    assert ("Russia", "no_nato_membership", "demand", "outlet") in found
+    assert ("Vladimir Putin", "no_nato_membership", "demand", "outlet") not in found
+
+
+def test_in_a_quotation_the_clause_that_wants_holds_the_that_clause(positions):
+    found = positions('"Put simply, Moscow wants a guarantee that Ukraine never joins the alliance," said Anna Berg, '
+                      'a researcher in Oslo.\n')
+    assert any(who == "Russia" and category == "no_nato_membership" and stance == "demand" for who, category, stance, _ in found)
+    assert not any(who == "Anna Berg" for who, _, _, _ in found)
