@@ -23,6 +23,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -195,7 +196,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                              "cameo": info[category]["cameo"], "evidence": text[item["start"]:item["end"]]})
             if text[s_start:s_end].rstrip().endswith(":"):
                 heading, head_paragraph = _bullet_heading(text, mentions, s_start, s_end), paragraph
-        rows[first_row:] = _unsummarised(_others_conditions(rows[first_row:], text, mentions), codebook, text, sentences)
+        rows[first_row:] = _referred_back(_unsummarised(_others_conditions(rows[first_row:], text, mentions), codebook, text, sentences))
     table = pd.DataFrame(rows, columns=COLUMNS)
     # A position is listed once per article: the first evidence of each (who, category, stance).
     return table.drop_duplicates(["article_id", "who", "category", "stance"]).reset_index(drop=True)
@@ -240,6 +241,14 @@ def _unsummarised(rows: list[dict], codebook: Codebook, text: str, sentences) ->
             return True  # "The conditions Putin set out", "Putin named his conditions": the ones the article lists
         return row["start"] < headline_end and camp(row["who"]) in camps
     return [row for row in rows if row["category"] != "unspecified_conditions" or not summary(row)]
+
+
+def _referred_back(rows: list[dict]) -> list[dict]:
+    """An article's rows without the demands only named in passing ("Kyiv rejected the Russian
+    demand for an end to aid") when the article codes that holder's condition on the same thing:
+    the noun refers back to the condition, it is no new position."""
+    conditions = {(row["who"], row["category"]) for row in rows if row["stance"] == "condition"}
+    return [row for row in rows if not (row.get("referred") and (row["who"], row["category"]) in conditions)]
 
 
 # "the conditions", "his conditions", "Moscow's terms": conditions already known to the reader.
@@ -460,12 +469,13 @@ def _list_owner(text: str, mentions, s_start: int, head: re.Match, tracker=None)
 # "which Washington has been pressing for").
 RELATIVE_AUX = r"\s+(?:(?:has|had|have)\s+)?(?:been\s+)?(?:(?:already|first|originally|initially|also|long|\w+ly)\s+)?"
 RELATIVE_VERBS = [
-    ("accept", re.compile(RELATIVE_AUX + r"(?:agreed\s+to|accepted|signed\s+up\s+to|backed|endorsed|signed)\b", re.I)),
+    ("accept", re.compile(RELATIVE_AUX + r"(?:agreed\s+to|accepted|signed\s+up\s+to|backed|endorsed|signed|welcomed|liked|"
+                          r"embraced|hailed|praised|supported)\b", re.I)),
     ("demand", re.compile(RELATIVE_AUX + r"(?:wanted|wants|demanded|demands|sought|seeks|seeking|called\s+for|calling\s+for|"
                           r"hoped\s+for|hoping\s+for|hoped\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|might|could)\s+(?:accept|agree\s+to|sign)|"
                           r"insisted\s+on|insisting\s+on|press(?:ed|ing)\s+for|push(?:ed|ing)\s+for|"
-                          r"put(?!\s+forward)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
-    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|promised|pledged|put\s+forward|drafted|floated|pitched|suggested)\b", re.I)),
+                          r"put(?!\s+(?:forward|to)\b)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
+    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|promised|pledged|put\s+forward|put\s+to|drafted|floated|pitched|suggested)\b", re.I)),
 ]
 SUBORDINATE_CONDITION = re.compile(r"\W*(?:while|unless|until|if|once|as\s+long\s+as|so\s+long\s+as|provided)\b", re.I)
 SUBORDINATE_INSIDE = re.compile(r"\b(?:while|unless|until|as\s+long\s+as|so\s+long\s+as)\s", re.I)
@@ -490,15 +500,25 @@ DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|ren
                                r"conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 
 
+# "the Russian demand for an end to Western arms supplies": a demonym names the demand's owner.
+DEMONYM_DEMAND = re.compile(rf"\b(?P<demonym>{_DEMONYM})\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?"
+                            r"(?P<noun>demands?|calls?|insistence|push|conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}\Z")
+
+
 def _demanded_by(text: str, mentions, start: int, cue_start: int):
-    """(owner mention, stance) when the cue is the object of someone's named demand just before
-    it ("Moscow's demand that Western aid dry up"), else None."""
+    """(owner, stance) when the cue is the object of someone's named demand just before it
+    ("Moscow's demand that Western aid dry up", "the Russian demand for an end to aid"), else
+    None; the owner has the ``actor`` and ``start`` of a mention."""
     for m in mentions:
         if start <= m.start and m.end <= cue_start and m.actor and not m.in_title and cue_start - m.end <= 60:
             noun = DEMAND_NOUN_AFTER.match(text[m.end:cue_start])
             if noun:
                 held = "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
                 return m, held
+    noun = DEMONYM_DEMAND.search(text, max(start, cue_start - 80), cue_start)
+    if noun is not None:
+        held = "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
+        return SimpleNamespace(actor=DEMONYMS[noun.group("demonym")], start=noun.start()), held
     return None
 
 
@@ -903,6 +923,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # the relative clause's subject holds it, whatever the clause's own stance
             speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
             voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
+            if category == "unspecified_conditions":
+                relative_stance = "condition"  # "the conditions Moscow has put to Washington" are set, not proposed
             items.append({"who": who, "category": category, "stance": relative_stance, "voice": voice,
                           "source": source, "start": cue_start, "end": end})
         window = text[clause[0]:clause[1]]
@@ -1008,7 +1030,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             demanded = _demanded_by(text, mentions, clause[0], cue_start)
             if demanded is not None:  # "Moscow's call for X was rejected by Kyiv": Moscow's demand as well
                 items.append({"who": demanded[0].actor, "category": category, "stance": demanded[1], "voice": "outlet",
-                              "source": "", "start": demanded[0].start, "end": cue_end})
+                              "source": "", "start": demanded[0].start, "end": cue_end, "referred": True})
             rows, agents_end = _agent_rows(text, mentions, agents, category, cue_start, cue_end, s_end)
             later = PASSIVE_BY.search(text, agents_end, s_end) if rows else None
             if later is not None and not any(agents_end <= start < later.start() for _, start, _ in named):
@@ -1044,7 +1066,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             # "dismissing Moscow's call for a freeze on rearmament": Moscow's demand, and a response to it
             owner, owner_stance = demanded
             items.append({"who": owner.actor, "category": category, "stance": owner_stance, "voice": "outlet",
-                          "source": "", "start": owner.start, "end": cue_end})
+                          "source": "", "start": owner.start, "end": cue_end, "referred": True})
             holder = _holder(text, owner.start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                              stance, tracker)
             if holder is not None and holder[0] == owner.actor:
@@ -1166,11 +1188,13 @@ def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tu
 
 
 # "that"/"which", or no word at all before a named subject ("the ceasefire Trump proposed"),
-# or "the one" ("a 30-day ceasefire, the one Ukraine accepted"). With "that" or "which" the
+# or "the one" ("a 30-day ceasefire, the one Ukraine accepted"), or an apposed "an idea" ("hockey
+# matches between the two leagues, an idea Trump liked"). With "that" or "which" the
 # relative clause may follow the rest of the cue's noun phrase ("a halt to strikes on power
 # stations and the grid, which Trump proposed").
 RELATIVE_LINK = re.compile(r"(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,?\s+(?i:that|which)\s+|\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?[A-Z])"
-                           r"|,\s+the\s+one\s+(?:(?i:that|which)\s+)?")
+                           r"|,\s+the\s+one\s+(?:(?i:that|which)\s+)?"
+                           r"|(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,\s+an?\s+(?:idea|proposal|offer|suggestion|plan|move|step)\s+(?:(?i:that|which)\s+)?")
 # What may stand before a relative clause's subject: an article or possessive and a title
 # ("the ceasefire his US counterpart Donald Trump had pushed for", "the truce that U.S. President
 # Donald Trump wanted").

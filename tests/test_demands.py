@@ -1247,3 +1247,33 @@ def test_in_a_quotation_the_clause_that_wants_holds_the_that_clause(positions):
                       'a researcher in Oslo.\n')
     assert any(who == "Russia" and category == "no_nato_membership" and stance == "demand" for who, category, stance, _ in found)
     assert not any(who == "Anna Berg" for who, _, _, _ in found)
+
+
+def test_a_demonym_names_the_owner_of_a_demand_named_in_passing(positions):
+    found = positions("Andriy Yermak called the Russian demand to cut off Western weapons a non-starter.\n")
+    assert ("Russia", "halt_western_military_aid", "demand", "outlet") in found
+    assert any(who == "Andriy Yermak" and category == "halt_western_military_aid" and stance == "reject"
+               for who, category, stance, _ in found)
+
+
+def test_a_demand_named_in_passing_refers_back_to_a_condition_already_set(positions):
+    found = positions("Russia will agree to a full ceasefire only if Western military aid to Kyiv stops.\n\n"
+                      "Andriy Yermak called the Russian demand to cut off Western weapons a non-starter.\n")
+    assert ("Russia", "halt_western_military_aid", "condition", "outlet") in found
+    assert ("Russia", "halt_western_military_aid", "demand", "outlet") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Russian leader also proposed ice hockey matches between Russian and American players, an idea Trump reportedly liked.\n",
+    "Putin also floated the idea of hockey matches between Russian and American players, which Trump welcomed.\n",
+])
+def test_a_relative_clause_of_welcome_names_who_accepted_the_idea(positions, sentence):
+    found = positions(sentence)
+    assert ("Donald Trump", "other", "accept", "outlet") in found
+    assert ("Vladimir Putin", "other", "propose", "outlet") in found
+
+
+def test_an_idea_put_to_someone_is_proposed_by_who_put_it(positions):
+    found = positions("Putin accepted only the energy pause that Trump put to him on Tuesday.\n")
+    assert ("Donald Trump", "energy_infrastructure_truce", "propose", "outlet") in found
+    assert ("Donald Trump", "energy_infrastructure_truce", "demand", "outlet") not in found
