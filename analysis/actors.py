@@ -578,7 +578,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
             if article.group().lower() in ("a", "an") and DESCRIBED.match(text, m.end):
                 continue  # "a Ukraine that never joins NATO", "a Ukraine outside NATO": a state of affairs, not an actor
             before = before[:article.start()].rstrip()
-        if before and not before.endswith((",", ";", ":", "–", "—", "(", "“", "\"", "‘", "”")) \
+        if before and not before.endswith((",", ";", ":", "–", "—", " -", "(", "“", "\"", "‘", "”")) \
                 and not BULLET_ONLY.fullmatch(before):  # a bullet opens the clause
             word = _search_near_end(FINAL_WORD, before)
             if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper() \

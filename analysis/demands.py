@@ -367,21 +367,23 @@ TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?:(?P<only>only\s+)(?:if|once|w
 # "ready to support it, but wants to see the details first": support held back until the terms are
 # known, which the gold codes as acceptance in principle.
 HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|wanted|needs?|needed|must|has\s+to|have\s+to|had\s+to|"
-                    r"would\s+like)\s+(?:first\s+)?(?:to\s+)?(?:see|know|hear|learn|study|understand|read)\s+(?:[\w’'-]+\s+){0,3}?"
-                    r"(?:what|how|who|whether|which|exactly|details?|terms|text|fine\s+print|paper|writing)\b"
+                    r"would\s+like)\s+(?:first\s+)?(?:to\s+)?(?:see|know|hear|learn|study|understand|read)\s+[\"“]?(?:[\w’'-]+\s+){0,3}?"
+                    r"(?:what|how|who|whether|which|exactly|details?|terms|text|fine\s+print|paper|writing|list)\b"
                     # "but wanted the details first", "but only once he knows which facilities it covers"
                     r"|\W*but\s+(?:[\w’'-]+\s+){0,2}?(?:wants?|wanted|needs?|needed)\s+(?:to\s+see\s+)?(?:the\s+)?"
                     r"(?:details|specifics|fine\s+print|text)\s+first\b"
                     r"|\W*but\s+only\s+(?:once|when|after)\s+(?:he|she|they|we|it|I|Kyiv|Kiev)\s+(?:\w+\s+)?"
                     r"(?:knows?|sees?|seen|understands?|learns?)\s+(?:[\w’'-]+\s+){0,2}?(?:what|which|how|who|whether|the\s+details)\b", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
+# "... but only once a ceasefire is in place": a truce first, as the condition of an offer.
+TRUCE_FIRST = re.compile(r"\bonly\s+(?:once|after|when|if)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", re.I)
 STRIKING = re.compile(r"(?:strike|hit|attack|target|fire\s+(?:at|on)|bomb)\b", re.I)
 RECIPROCAL = re.compile(r"\b(?:if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition|only\s+when|unless)\b", re.I)
 BUT_NOT = re.compile(r"(?:\bbut|[,;–—])\s*not\s+(?:(?:to|on|for|with|in)\s+)?(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}?\Z", re.I)
 # The terse form, in headlines and bulletins: "Ukraine will back energy truce, needs details".
 DETAILS_WANTED = re.compile(r"[^,;–—]{0,40}[,;–—]\s*(?:but\s+)?(?:(?:he|she|it|they|Kyiv|Kiev|Ukraine)\s+)?(?:still\s+)?"
                             r"(?:wants?|needs?|wanted|needed|seeks?|sought|asks?\s+for|asked\s+for|awaits?|awaited)\s+"
-                            r"(?:to\s+see\s+)?(?:more\s+|the\s+|further\s+|full\s+)?(?:details|specifics|clarity|clarification)\b", re.I)
+                            r"(?:to\s+(?:see|know)\s+)?[\"“]?(?:more\s+|the\s+|further\s+|full\s+)?(?:details|specifics|clarity|clarification)\b", re.I)
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
@@ -978,12 +980,15 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if stance == "condition" and category == "prisoner_exchange" and SWAP_TERMS.search(window):
             continue  # "175 prisoners came home in exchange for 175 Russians": the swap's terms, not a condition
         trailing = TRAILING_CONDITION.match(text, *clauses[index + 1]) if index + 1 < len(clauses) else None
+        # "ready to send troops as part of a reassurance force, but only once a ceasefire is in place":
+        # the force is offered, and the truce is the condition set on it
+        truce_first = _category_fields()[category].get("offered_by") and TRUCE_FIRST.search(text, cue_end, s_end) is not None
         if trailing and stance in ("accept", "propose") and not any(clauses[index + 1][0] <= start < clauses[index + 1][1]
                                                                      for _, start, _ in named):
             # "Ukraine will stop firing at energy sites – but only as long as Russia does the same"
-            if trailing.group("only"):
+            if trailing.group("only") and not (truce_first and stance == "propose"):
                 stance = "condition"
-            else:
+            elif not trailing.group("only"):
                 on_condition = True
         if stance == "accept":
             accepts = list(stance_cues["accept"].finditer(text, clause[0], cue_start))
@@ -1131,6 +1136,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 items.append({"who": who, "category": wanted, "stance": held, "voice": voice, "source": source,
                               "start": clause[0] + (len(window) - len(window.lstrip())),
                               "end": clause[0] + len(window.rstrip(" ,;–—-"))})
+            if truce_first and wanted == category and items and items[-1]["stance"] == "propose":
+                items.append({**items[-1], "category": "accept_ceasefire", "stance": "condition"})
     items += _appositive_positions(text, s_start, s_end, mentions, named)
     return items
 

@@ -1277,3 +1277,35 @@ def test_an_idea_put_to_someone_is_proposed_by_who_put_it(positions):
     found = positions("Putin accepted only the energy pause that Trump put to him on Tuesday.\n")
     assert ("Donald Trump", "energy_infrastructure_truce", "propose", "outlet") in found
     assert ("Donald Trump", "energy_infrastructure_truce", "demand", "outlet") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zelenskyy said he would support a halt to strikes on energy facilities on condition that Russia did the same, "
+    "but wanted to see a list of the sites covered.\n",
+    'Zelenskyy said Kyiv was ready to support the energy truce but wanted to see "the details on paper".\n',
+])
+def test_support_held_back_until_the_list_or_the_details_are_seen_is_in_principle(positions, sentence):
+    found = positions(sentence)
+    assert any(who == "Volodymyr Zelenskyy" and category == "energy_infrastructure_truce" and stance == "accept_in_principle"
+               for who, category, stance, _ in found)
+    assert not any(category == "energy_infrastructure_truce" and stance == "accept" for _, category, stance, _ in found)
+
+
+def test_a_speaker_after_a_spaced_hyphen_dateline_is_a_subject(positions):
+    found = positions("(AGENCY) - KYIV, March 19 - Ukrainian President Volodymyr Zelensky said Kyiv was ready to support "
+                      "the energy truce but wanted to see the details.\n")
+    assert {who for who, _, _, _ in found} == {"Volodymyr Zelenskyy"}
+
+
+@pytest.mark.parametrize("sentence, proposers", [
+    ("Keir Starmer and Emmanuel Macron are pushing a coalition of the willing that would put troops in Ukraine, "
+     "but only once a ceasefire is in place.\n", {"Keir Starmer", "Emmanuel Macron"}),
+    ("An official said Britain and France were prepared to send troops to Ukraine as part of a reassurance force, "
+     "but only once a ceasefire was in place.\n", {"United Kingdom", "France"}),
+])
+def test_a_force_offered_only_once_a_truce_holds_is_proposed_with_the_truce_as_condition(positions, sentence, proposers):
+    found = positions(sentence)
+    for who in proposers:
+        assert (who, "security_guarantees", "propose", "outlet") in found
+        assert (who, "accept_ceasefire", "condition", "outlet") in found
+        assert (who, "security_guarantees", "condition", "outlet") not in found
