@@ -378,14 +378,23 @@ def _word_after(text: str, end: int, ceiling: int) -> str:
     return m.group(1) if m else ""
 
 
+# A dateline opening a paragraph: places, a date, perhaps an agency, and a dash ("Madrid/Moscow,
+# 18 March (EFE).-", "KYIV, March 19 (Reuters) -").
+INLINE_DATELINE = re.compile(r"[A-Z][\w.’'/ -]{1,40},\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+                             r"\s*(?:\([^)\n]{1,30}\))?\s*[.:]?\s*(?:-{1,2}|[–—])\s")
+
+
 def _paragraph_mentions(article_id, text, p_start, p_end, zone, date, codebook) -> list[Mention]:
     para = text[p_start:p_end]
     caps = _is_all_caps(para)
     strings = codebook.alias_strings
     pattern = _alias_pattern(strings, re.I if caps else 0)
     found: list[Mention] = []
+    inline_dateline = INLINE_DATELINE.match(text, p_start, p_end)
     for m in pattern.finditer(text, p_start, p_end):
         surface = m.group(0)
+        if inline_dateline is not None and m.start() < inline_dateline.end():
+            continue  # "Madrid/Moscow, 18 March (EFE).- ...": the places a story was filed from
         rows = codebook.candidates(surface, date)
         if not rows and caps:
             rows = [r for s in strings if s.casefold() == surface.casefold() for r in codebook.candidates(s, date)]
@@ -578,7 +587,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
             if article.group().lower() in ("a", "an") and DESCRIBED.match(text, m.end):
                 continue  # "a Ukraine that never joins NATO", "a Ukraine outside NATO": a state of affairs, not an actor
             before = before[:article.start()].rstrip()
-        if before and not before.endswith((",", ";", ":", "–", "—", " -", "(", "“", "\"", "‘", "”")) \
+        if before and not before.endswith((",", ";", ":", "–", "—", " -", ".-", "--", "(", "“", "\"", "‘", "”")) \
                 and not BULLET_ONLY.fullmatch(before):  # a bullet opens the clause
             word = _search_near_end(FINAL_WORD, before)
             if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper() \

@@ -333,20 +333,25 @@ def _unanswered(text, s_start, s_end, sentences, mentions, quoted, codebook, whe
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a sentence where a new clause begins: after a semicolon or dash, before a clause
     with its own subject, a relative clause ("which he has hinted ..."), "but", "and that", or
-    a participle clause (", instead outlining ...")."""
+    a participle clause (", instead outlining ..."), or a comment on what came before (", in what
+    amounted to a rejection of ...")."""
     cuts = [start]
     for m in re.finditer(r";|\s[–—-]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
-                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:said|says|added|insisted|stressed|argued|warned)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)",
+                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:said|says|added|insisted|stressed|argued|warned)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)|,\s+(?=in\s+what\s)",
                          text[start:end]):
         if m.group().isspace() and text[start + m.end():start + m.end() + 5] == "that " and COMPLEMENT_NOUN.search(text, start, start + m.start()):
             continue  # "dismissed the idea that Ukraine's partners should ...": the noun's content, not a new clause
         if m.group().startswith(",") and PARENTHETICAL.search(text, start, start + m.start()):
             continue  # "his answer was, in effect, a no": the aside belongs to the clause it interrupts
+        if m.group().startswith(",") and ROLE_BEFORE.search(text, start, start + m.start()):
+            continue  # "with his US counterpart, Donald Trump, to suspend ...": a name in apposition, no new clause
         cuts.append(start + m.end())
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+ROLE_BEFORE = re.compile(r"\b(?:counterpart|president|leader|minister|envoy|spokes(?:man|woman|person)|aide|chief|secretary|"
+                         r"advis[eo]r|premier|chancellor)\Z", re.I)
 PARENTHETICAL = re.compile(r",\s*(?:in\s+effect|in\s+other\s+words|in\s+practice|in\s+substance|in\s+short|effectively|"
                            r"essentially|in\s+all\s+but\s+name)\Z", re.I)
 COMPLEMENT_NOUN = re.compile(r"\b(?:idea|notion|suggestion|claim|proposal|demand|insistence)\Z", re.I)
@@ -615,6 +620,7 @@ ANAPHOR = re.compile(
     r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+)", re.I)
 # "…, and Moscow's answer was, in effect, a no": an answer to a position the sentence has just
 # named, whose owner holds the stance taken.
+PRONOUN_ANSWER = re.compile(r"\b(his|her|their|its)\s+(?:[\w-]+\s+)?(?:answer|response|reply)\b", re.I)
 ANSWER_ANAPHOR = re.compile(r"\b(?:his|her|their|its|[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+)?(?:answer|response|reply)\b(?!\s+(?:to|on)\b)")
 # How far back, in characters, "the proposal" may point.
 ANAPHOR_REACH = 600
@@ -1289,6 +1295,7 @@ POSITION_NOUN = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:answer|response|re
 POSITION_NOUN_OF = re.compile(r"\b(?:answer|response|reply|position|stance|rejection|refusal|demands|insistence|acceptance|"
                               r"support|opposition|objections?|attitude|view|conditions|terms|red lines?|veto)\s+"
                               r"(?:of|from)\s+(?:the\s+)?$", re.I)
+POSSESSIVE_AFTER = re.compile(r"[’']s?\s")
 RESPONSE_NOUN = re.compile(r"\b(?:answer|response|reply|rejection|refusal|acceptance|opposition|objections?)\b", re.I)
 
 
@@ -1304,8 +1311,8 @@ def _possessor(text: str, mentions, start: int, position: int, stance: str | Non
             noun_text = noun.group()
         else:
             before = POSITION_NOUN_OF.search(text, max(start, m.start - 40), m.start)
-            if before is None:
-                continue
+            if before is None or POSSESSIVE_AFTER.match(text, m.end):
+                continue  # "a rejection of Washington's proposal": what is rejected is Washington's, not the rejection
             noun_text = before.group()
         if stance == "propose" and RESPONSE_NOUN.search(noun_text):
             continue
@@ -1492,6 +1499,11 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     owner = _possessor(text, mentions, clause[0], position, stance) or _possessor(text, mentions, s_start, position, stance)
     if owner:
         return owner, "outlet", ""
+    answer = PRONOUN_ANSWER.search(text, clause[0], position)
+    if answer is not None:  # "On the broader truce, his answer amounted in effect to a rejection of ..."
+        actor = tracker.resolve({"his": "he", "her": "she", "their": "they", "its": "it"}[answer.group(1).lower()], answer.start())
+        if actor:
+            return actor, "outlet", ""
     if index > 0 and re.match(r"\W*(?:as|while|although|but|and|because)?\s*(?:he|she|they|it)\b",
                               text[clause[0]:clause[1]], re.I):
         return None  # a pronoun in mid-sentence may point anywhere ("... Putin as he continues to resist")

@@ -1309,3 +1309,25 @@ def test_a_force_offered_only_once_a_truce_holds_is_proposed_with_the_truce_as_c
         assert (who, "security_guarantees", "propose", "outlet") in found
         assert (who, "accept_ceasefire", "condition", "outlet") in found
         assert (who, "security_guarantees", "condition", "outlet") not in found
+
+
+def test_in_what_amounted_to_a_rejection_comments_on_the_clause_before_and_leaves_its_acceptance(positions):
+    found = positions("President Vladimir Putin agreed on Tuesday to stop targeting Ukrainian energy infrastructure for 30 days, "
+                      "in what amounted in effect to a rejection of the broader truce Washington had put forward.\n")
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet") in found
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "outlet") in found
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "reject", "outlet") not in found
+
+
+def test_his_answer_is_his_not_the_proposal_s_author_s(positions):
+    found = positions("The Russian president supported the pause on energy strikes.\n\nOn the broader truce, however, his answer "
+                      "amounted in effect to a rejection of Washington's proposal for a full 30-day ceasefire.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "outlet") in found
+    assert ("United States", "accept_ceasefire", "reject", "outlet") not in found
+
+
+def test_a_dateline_opening_a_paragraph_names_places_not_holders(positions):
+    found = positions("Madrid/Moscow, 18 March (Agency).- Russian President Vladimir Putin agreed this Tuesday, in a call with "
+                      "his US counterpart, Donald Trump, to suspend attacks on Ukraine's energy infrastructure for thirty days.\n")
+    assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet") in found
+    assert not any(who in ("Spain", "Donald Trump") for who, _, _, _ in found)
