@@ -1003,6 +1003,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 stance = "reject"  # "agreed to X, but would not sign on to the full ceasefire"
             elif BUT_NOT.search(text, max(s_start, clause[0] - 4, cue_start - 40), cue_start):
                 stance = "reject"  # "agreed to the energy pause, but not to the full ceasefire": the accepting verb, denied
+        if stance == "reject" and not fixed and present and present[0] == "reject":
+            refusals = list(stance_cues["reject"].finditer(text, clause[0], clause[1]))
+            if refusals and all(NEGATED_VERB.search(text, max(clause[0], r.start() - 30), r.start()) for r in refusals):
+                continue  # "Zelenskyy did not reject the pause", "Kyiv has not ruled out ...": no rejection, and no acceptance either
         if stance == "accept" and URGED_TO_ACCEPT.search(text, clause[0], cue_start):
             stance = "demand"  # "urged Moscow to go further and agree to a complete ceasefire": asked of another
         hedge_end = min(s_end, cue_end + 200)  # the reservation may run past the next clause
@@ -1385,8 +1389,15 @@ def _joined_subjects(text: str, mentions, start: int, position: int, holder: str
     return [actor for actor in dict.fromkeys(joined) if actor != holder] if linked else []
 
 
+# "Fact check: Did Putin agree to a 30-day ceasefire?": a yes-no question asks, it states no position.
+YES_NO_QUESTION = re.compile(r"\W*(?:[^\W\d][\w ’'-]{0,30}:\s+)?(?:did|does|do|will|would|has|have|had|is|are|was|were|can|could|"
+                             r"should|shall)\s[^?]*\?\W*\Z", re.I)
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
+    if stance != "refuse_to_confirm" and YES_NO_QUESTION.match(text[s_start:s_end]):
+        return None
     inside = [speaker for start, end, speaker in quoted if start <= position < end]
     opened = next((start for start, end, _ in quoted if start <= position < end), clause[0])
     # Speech reported by a verb inside a quotation or a transcript turn ("President Zelenskyy has

@@ -1331,3 +1331,19 @@ def test_a_dateline_opening_a_paragraph_names_places_not_holders(positions):
                       "his US counterpart, Donald Trump, to suspend attacks on Ukraine's energy infrastructure for thirty days.\n")
     assert ("Vladimir Putin", "energy_infrastructure_truce", "accept", "outlet") in found
     assert not any(who in ("Spain", "Donald Trump") for who, _, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fact check: Did Putin agree to a 30-day ceasefire?\n",
+    "MAGAZINE: Does the EU support the energy pause?\n",
+])
+def test_a_yes_no_question_states_no_position(positions, sentence):
+    assert positions(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zelenskyy did not reject the energy pause.\n",
+    "Kyiv has not ruled out a truce on energy strikes.\n",
+])
+def test_a_denied_rejection_is_no_rejection(positions, sentence):
+    assert not any(stance == "reject" for _, _, stance, _ in positions(sentence))
