@@ -620,6 +620,7 @@ ANAPHOR = re.compile(
     r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+)", re.I)
 # "…, and Moscow's answer was, in effect, a no": an answer to a position the sentence has just
 # named, whose owner holds the stance taken.
+POSSESSIVE_PRONOUN_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUN_ANSWER = re.compile(r"\b(his|her|their|its)\s+(?:[\w-]+\s+)?(?:answer|response|reply)\b", re.I)
 ANSWER_ANAPHOR = re.compile(r"\b(?:his|her|their|its|[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+)?(?:answer|response|reply)\b(?!\s+(?:to|on)\b)")
 # How far back, in characters, "the proposal" may point.
@@ -659,7 +660,7 @@ def _answerer(text: str, mentions, cue_start: int, cue_end: int, tracker) -> str
     owner = next((m.actor for m in mentions if cue_start <= m.start < m.end <= cue_end and m.actor and not m.in_title), None)
     pronoun = re.match(r"(his|her|their|its)\b", text[cue_start:cue_end], re.I)
     if owner is None and pronoun:
-        owner = tracker.resolve({"his": "he", "her": "she", "their": "they", "its": "it"}[pronoun.group(1).lower()], cue_start)
+        owner = tracker.resolve(POSSESSIVE_PRONOUN_SUBJECT[pronoun.group(1).lower()], cue_start)
     return owner
 
 
@@ -1512,7 +1513,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
         return owner, "outlet", ""
     answer = PRONOUN_ANSWER.search(text, clause[0], position)
     if answer is not None:  # "On the broader truce, his answer amounted in effect to a rejection of ..."
-        actor = tracker.resolve({"his": "he", "her": "she", "their": "they", "its": "it"}[answer.group(1).lower()], answer.start())
+        actor = tracker.resolve(POSSESSIVE_PRONOUN_SUBJECT[answer.group(1).lower()], answer.start())
         if actor:
             return actor, "outlet", ""
     if index > 0 and re.match(r"\W*(?:as|while|although|but|and|because)?\s*(?:he|she|they|it)\b",
