@@ -1347,3 +1347,9 @@ def test_a_yes_no_question_states_no_position(positions, sentence):
 ])
 def test_a_denied_rejection_is_no_rejection(positions, sentence):
     assert not any(stance == "reject" for _, _, stance, _ in positions(sentence))
+
+
+def test_the_agent_of_a_passive_ends_its_sentence_before_a_titled_name(positions):
+    found = positions("London and Paris promote a reassurance force. The idea has been rejected by Moscow. Russian Foreign "
+                      "Minister Sergei Lavrov said NATO troops in Ukraine would be unacceptable.\n")
+    assert ("Russia", "no_foreign_peacekeepers", "demand", "outlet") in found

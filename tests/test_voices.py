@@ -42,6 +42,13 @@ def test_title_and_surname_make_the_surface_form(annotate):
     assert surfaces(found, "Donald Trump") == ["Mr. Trump"]
 
 
+def test_a_title_does_not_reach_back_over_a_sentence_end(annotate):
+    _, found, *_ = annotate("The idea was rejected by Moscow. Russian Foreign Minister Sergei Lavrov called it unacceptable.\n")
+    moscow = found[found["surface"] == "Moscow"].iloc[0]
+    assert not moscow["in_title"]
+    assert found[found["actor"] == "Sergei Lavrov"].iloc[0]["title"] == "Russian Foreign Minister"
+
+
 def test_acronym_in_capitals_is_not_the_country(annotate):
     _, found, *_ = annotate("JOIN US FOR THE LIVE COVERAGE\n\nThe US said the talks would go on for days.\n")
     assert surfaces(found, "United States") == ["US"]
