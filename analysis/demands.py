@@ -782,13 +782,14 @@ def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str
 DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim|hold|be\s+(?:allowed|permitted)))\b", re.I)
 # "Moscow has no say", "Russia cannot have a veto", "Putin doesn't get to", Moscow 'will have "no
 # veto"': the auxiliary may carry the negation's "n't", which the denial itself begins with.
+REFUSED_SAY = re.compile(r"\b(?:say|veto|vote|right|decide|dictate|choose)\b", re.I)
 DENIED_GAP = re.compile(r"\s+[\"“]?(?:(?:has|had|have|gets?|got|does|did|do|would|will|should|could|shall|ca|wo)(?:\s+|\Z)){0,2}[\"“]?", re.I)
 
 
 def _denied(text: str, mentions, cue_start: int, cue_end: int):
     """The mention a cue refuses a say ("Moscow had no say over ..."): it is not the holder."""
-    if not DENIAL.match(text, cue_start, cue_end):
-        return None
+    if not DENIAL.match(text, cue_start, cue_end) or not REFUSED_SAY.search(text, cue_start, cue_end):
+        return None  # "Japan has no plans to ease sanctions": Japan refuses, and is refused nothing
     return next((m for m in mentions if m.end <= cue_start and m.actor
                  and DENIED_GAP.fullmatch(text, m.end, cue_start)), None)
 

@@ -1353,3 +1353,20 @@ def test_the_agent_of_a_passive_ends_its_sentence_before_a_titled_name(positions
     found = positions("London and Paris promote a reassurance force. The idea has been rejected by Moscow. Russian Foreign "
                       "Minister Sergei Lavrov said NATO troops in Ukraine would be unacceptable.\n")
     assert ("Russia", "no_foreign_peacekeepers", "demand", "outlet") in found
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    ("Kallas says sanctions stay until Russia agrees to a full, unconditional ceasefire.\n", "Kaja Kallas"),
+    ("Merz said there would be no easing of sanctions until Russia accepts a full ceasefire.\n", "Friedrich Merz"),
+    ("Sybiha called on partners not to lift a single sanction until Russia accepts a full ceasefire.\n", "Andrii Sybiha"),
+    ("Zelenskyy said sanctions pressure on Russia must not be eased until Moscow agrees to a full truce.\n", "Volodymyr Zelenskyy"),
+    ("Japan has no plans to ease its sanctions on Russia.\n", "Japan"),
+])
+def test_sanctions_kept_in_place_reject_their_easing(positions, sentence, holder):
+    found = positions(sentence)
+    assert any(who == holder and category == "ease_sanctions" and stance == "reject" for who, category, stance, _ in found)
+
+
+def test_sanctions_that_remain_a_topic_are_no_position(positions):
+    assert not any(category == "ease_sanctions" for _, category, _, _ in
+                   positions("US sanctions remain a sticking point in the talks, Peskov said.\n"))
