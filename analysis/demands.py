@@ -541,7 +541,8 @@ def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_
 def _troops_meant(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether an anaphor ("the idea") points back to a force of troops: the last guarantee cue
     within reach before it names one ("a reassurance force", "send troops to Ukraine")."""
-    if not ANAPHOR.fullmatch(text, cue_start, cue_end):
+    hit = ANAPHOR.match(text, cue_start)  # not fullmatch: a pronoun's lookahead reads past it
+    if hit is None or hit.end() != cue_end:
         return False
     reach = max(0, cue_start - ANAPHOR_REACH)
     last = None
@@ -617,7 +618,14 @@ ANAPHOR = re.compile(
     r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition|plan)\b"
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
     r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it|this|that)\b"
-    r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+)", re.I)
+    r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+"
+    # "Moscow says that is unacceptable", "Lavrov called it 'out of the question'", "there can be
+    # no question of it": a pronoun standing for what was just proposed, in a verdict on it
+    r"|(?P<pronoun>\b(?:that|this|it)(?=\s+(?:is|was|would\s+be|will\s+be|remains)\s+(?:\w+\s+)?(?:unacceptable|"
+    r"out\s+of\s+the\s+question|a\s+non-starter|unthinkable)\b)|(?<=\bcalled\s)(?:it|this|that)(?=\s+[“\"‘']?(?:\w+\s+)?"
+    r"(?:unacceptable|out\s+of\s+the\s+question|a\s+non-starter|unthinkable)\b)|(?<=no\squestion\sof\s)(?:it|this|that)\b)"
+    # "Moscow's answer is still no": the owner of an answer to what was just proposed
+    r"|(?<=[’']s\s)(?:answer|response|reply)\b(?!\s+(?:to|on)\b))", re.I)
 # "…, and Moscow's answer was, in effect, a no": an answer to a position the sentence has just
 # named, whose owner holds the stance taken.
 POSSESSIVE_PRONOUN_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -801,6 +809,8 @@ def _anaphor_hits(text: str, s_start: int, s_end: int, antecedents: list[tuple[i
     if hit is None or s_start - antecedents[0][0] > ANAPHOR_REACH or not _takes_stance(text, s_start, s_end, hit):
         return []
     nearest = antecedents[0][0]
+    if hit.group("pronoun") and not any(_stances()[stance].search(text, nearest, s_start) for stance in ("propose", "demand")):
+        return []  # "that is unacceptable" after "Russia struck a hospital": a verdict on what happened, not on a proposal
     return [(category, hit.start(), hit.end()) for start, category in antecedents if start == nearest]
 
 
@@ -1313,7 +1323,7 @@ def _possessor(text: str, mentions, start: int, position: int, stance: str | Non
         if not (start <= m.start < position and m.actor and not m.in_title):
             continue
         noun = POSITION_NOUN.match(text, m.end)
-        if noun and noun.end() <= position:
+        if noun and (noun.end() <= position or RESPONSE_NOUN.fullmatch(text, position, noun.end())):  # or "Putin's [answer] was no"
             noun_text = noun.group()
         else:
             before = POSITION_NOUN_OF.search(text, max(start, m.start - 40), m.start)
@@ -1419,6 +1429,8 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
                 and not re.match(r"\W*(?:I|we)\b", text[clause[0]:clause[1]]):
             return None  # "if they reject a ceasefire": someone else's stance, as the speaker sees it
         named = next((m.actor for m in subject_mentions(text, mentions, max(clause[0], opened), position)), None)
+        if named is None and RESPONSE_NOUN.match(text, position):
+            named = _possessor(text, mentions, max(clause[0], opened), position, stance)  # "President Putin's answer was ... a polite no"
         if stance in THIRD_PARTY_STANCES and named and named != inside[0] and not _same_side(tracker.codebook, named, inside[0]):
             return named, "third_party", inside[0]  # "Putin responded positively to this proposal," the Kremlin said
         wanting = _wanting_subject(text, mentions, clause[0], position)

@@ -1370,3 +1370,26 @@ def test_sanctions_kept_in_place_reject_their_easing(positions, sentence, holder
 def test_sanctions_that_remain_a_topic_are_no_position(positions):
     assert not any(category == "ease_sanctions" for _, category, _, _ in
                    positions("US sanctions remain a sticking point in the talks, Peskov said.\n"))
+
+
+@pytest.mark.parametrize("verdict, holder", [
+    ("Moscow says that is unacceptable.", "Russia"),
+    ('Lavrov called it "out of the question".', "Sergei Lavrov"),
+    ("Lavrov has said there can be no question of it.", "Sergei Lavrov"),
+    ("Moscow's answer is still no.", "Russia"),
+    ("The Kremlin's response was a flat no.", "Kremlin"),
+])
+def test_a_verdict_on_it_refuses_the_force_just_proposed(positions, verdict, holder):
+    found = positions("Britain and France want to send troops to secure a ceasefire. " + verdict + "\n")
+    assert (holder, "no_foreign_peacekeepers", "demand") in {(w, c, s) for w, c, s, _ in found}
+
+
+def test_a_verdict_on_what_happened_is_no_stance_on_a_proposal(positions):
+    found = positions("Russia struck a hospital after agreeing to the energy pause. Zelenskyy said that is unacceptable.\n")
+    assert not any(who == "Volodymyr Zelenskyy" for who, _, _, _ in found)
+
+
+def test_whose_answer_a_speaker_characterises_holds_it(positions):
+    found = positions("Trump proposed a full ceasefire.\n\n"
+                      "\"President Putin's answer was, in effect, a polite no,\" Starmer said.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "reject", "third_party") in found
