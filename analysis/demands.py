@@ -364,6 +364,10 @@ NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
                                r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
+# "no easing of sanctions before any full ceasefire", "ruled out ... until a ceasefire": what is
+# withheld until a ceasefire makes the ceasefire its condition, not a time frame.
+WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out)\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
+                            r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 # A clause that only sets a condition on the clause before it ("..., but only as long as Russia
 # does the same", "– provided Moscow reciprocates").
 # "when", "once" and "after" set a condition only after "only": ", when they spoke" dates a clause.
@@ -693,7 +697,8 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
             if contexts[index] is not None and not contexts[index].search(
                     text, max(0, cue.start() - CONTEXT_BEFORE), min(len(text), cue.end() + CONTEXT_AFTER)):
                 continue
-            if category == "accept_ceasefire" and (CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
+            if category == "accept_ceasefire" and ((CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
+                                                    and not WITHHELD_UNTIL.search(text[max(s_start, cue.start() - 150):cue.start()]))
                                                    or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
                                                    or PARTIAL_WITHIN.match(cue.group())
                                                    or PARTIAL_AFTER.match(text, cue.end())):
@@ -860,6 +865,8 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_st
     another position follows that cue."""
     if CONDITIONS_FOR.search(text, clause[0], cue_start):
         return True
+    if WITHHELD_UNTIL.search(text[max(clause[0], cue_start - 150):cue_start]):
+        return False  # "no easing of sanctions before any ceasefire": the ceasefire is the condition
     condition = next((c for c in _stances()["condition"].finditer(text, clause[0], clause[1]) if c.end() > cue_end), None)
     if condition is not None and condition.group().lower().startswith("before"):
         return False  # "arms deliveries must stop before he signs on to a truce": the cue is the condition
@@ -983,7 +990,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             set_on = stance_cues["condition"].search(text, clause[0], clause[1])
             if set_on and any(other == category and set_on.end() <= start <= set_on.end() + 40 for other, start, _ in named):
                 stance = "demand"  # "wants root causes dealt with before any lasting settlement": the settlement's own terms
-        if "condition" in present and stance_cues["condition"].search(text, clause[0], cue_start):
+        if ("condition" in present and stance_cues["condition"].search(text, clause[0], cue_start)) \
+                or (category == "accept_ceasefire" and WITHHELD_UNTIL.search(text[max(s_start, cue_start - 150):cue_start])):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
         elif stance == "condition" and "accept" in present and stance_cues["accept"].search(text, clause[0], cue_end) \
                 and not stance_cues["condition"].search(text, clause[0], cue_start) \

@@ -1393,3 +1393,18 @@ def test_whose_answer_a_speaker_characterises_holds_it(positions):
     found = positions("Trump proposed a full ceasefire.\n\n"
                       "\"President Putin's answer was, in effect, a polite no,\" Starmer said.\n")
     assert ("Vladimir Putin", "accept_ceasefire", "reject", "third_party") in found
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    ("EU's Kallas: no easing of sanctions on Russia before any full and unconditional ceasefire.\n", "Kaja Kallas"),
+    ("Kallas ruled out any easing of sanctions before a full ceasefire is signed.\n", "Kaja Kallas"),
+    ("Japan has no plans to ease its sanctions on Russia before a ceasefire is achieved.\n", "Japan"),
+])
+def test_a_ceasefire_that_something_is_withheld_until_is_its_condition(positions, sentence, holder):
+    assert (holder, "accept_ceasefire", "condition") in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+def test_a_ceasefire_after_an_unrelated_negation_stays_a_time_frame(positions):
+    found = positions("Governments should treat the energy pause as a test, not a down payment on peace, and keep "
+                      "weapons flowing to Ukraine until a full ceasefire is actually in place.\n")
+    assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
