@@ -755,6 +755,26 @@ def _reread_speakers(reported, original, mentions) -> list:
     return out
 
 
+CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:whether|if)\b", re.I)
+OTHERS_POSITION = re.compile(r"[’']s\s+(?:[\w-]+\s+)?(?:objections?|demands?|insistence|calls?|opposition|rejection|refusal|"
+                             r"requests?|proposals?|plans?|ideas?|offer)\b", re.I)
+
+
+def _stance_before(text: str, start: int, cue_start: int) -> str | None:
+    """The stance a clause's own verb takes on the position at ``cue_start``, before it ("did not
+    agree to", "amounted to a rejection of"), or None; a proposal is no stance taken on it."""
+    cues = _stances()
+    start = max([start] + [start + m.end() for m in CLAUSE_BREAK.finditer(text[start:cue_start])])
+    for stance in STANCE_PRIORITY:
+        hit = None if stance == "propose" else cues[stance].search(text, start, cue_start)
+        if hit is not None and OTHERS_POSITION.search(text, hit.end(), cue_start):
+            return None  # "brushed aside Moscow's objections to a force": the stance is on the objections
+        if hit is not None:
+            negated = stance in ("accept", "demand") and NEGATED_VERB.search(text, max(start, hit.start() - 30), hit.start())
+            return "reject" if negated else stance
+    return None
+
+
 def _agent_rows(text: str, mentions, passive: re.Match, category: str, cue_start: int, cue_end: int,
                 s_end: int) -> tuple[list[dict], int]:
     """Rows for the agents of a passive on the position at the cue ("sought by Trump", "rejected
@@ -1072,8 +1092,13 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                 # "the force, championed by Starmer and Macron, was rejected by Moscow": both passives hold
                 rows += _agent_rows(text, mentions, later, category, cue_start, cue_end, s_end)[0]
             items += rows
-            seen.add((category, clause))
-            continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
+            main = _stance_before(text, clause[0], cue_start) if rows else None
+            if main is None:
+                seen.add((category, clause))
+                continue  # with no nameable agent ("by the presidents of Russia and the US"), no holder is better than a guess
+            # "The Russian leader did not agree to the ceasefire proposed by Washington": the agents
+            # hold their part, and the clause's subject its own stance on the same position
+            stance = main
         glosser = _glossed_by(text, mentions, max(s_start, cue_start - 120), cue_start)
         if glosser is not None:
             stance = "demand"

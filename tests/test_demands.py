@@ -1408,3 +1408,20 @@ def test_a_ceasefire_after_an_unrelated_negation_stays_a_time_frame(positions):
     found = positions("Governments should treat the energy pause as a test, not a down payment on peace, and keep "
                       "weapons flowing to Ukraine until a full ceasefire is actually in place.\n")
     assert not any(category == "accept_ceasefire" for _, category, _, _ in found)
+
+
+@pytest.mark.parametrize("sentence, holder, stance", [
+    ("The Russian leader did not agree to the immediate 30-day ceasefire proposed by Washington.\n", "Vladimir Putin", "reject"),
+    ("In effect, the Kremlin's answer amounted to a rejection of the US proposal of a full 30-day ceasefire, "
+     "which was accepted by Ukraine in Jeddah.\n", "Kremlin", "reject"),
+    ("Putin agreed to the energy pause proposed by Trump.\n", "Vladimir Putin", "accept"),
+])
+def test_the_subject_holds_its_stance_on_a_position_a_passive_credits_to_others(positions, sentence, holder, stance):
+    found = {(w, s) for w, _, s, _ in positions(sentence)}
+    assert (holder, stance) in found
+
+
+def test_a_stance_on_someone_elses_objection_is_none_on_the_position(positions):
+    found = positions("Tsahkna also brushed aside Moscow's objections to a European reassurance force for Ukraine, "
+                      "an idea championed by the UK and France.\n")
+    assert not any(who == "Margus Tsahkna" for who, _, _, _ in found)
