@@ -575,6 +575,16 @@ BULLET_ONLY = re.compile(r"\s*[-•*·]")
 DESCRIBED = re.compile(r"\s+(?:that|which|where|whose|without|with|outside|inside|in|free\s+(?:of|from)|(?:un)?able)\b")
 
 
+# "Exiled opposition politician Natalya Sinitsyna urged ...": a clause opened by a few words that
+# describe the person, with no verb or function word among them, has the person as its subject.
+DESCRIPTION_RUN = re.compile(r"\W*(?:[A-Za-z][\w’'-]*\s+){1,4}")
+
+
+def _described_subject(text: str, start: int, head: int) -> bool:
+    run = DESCRIPTION_RUN.fullmatch(text, start, head)
+    return run is not None and text[start:head].lstrip()[:1].isupper() and not _has_function_word(text[start:head].lower())
+
+
 def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in ``text[start:end]`` that stand where a clause's subject stands: at the clause
     start or after a conjunction or punctuation, not possessive, not inside someone's title."""
@@ -593,7 +603,8 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
                 and not BULLET_ONLY.fullmatch(before):  # a bullet opens the clause
             word = _search_near_end(FINAL_WORD, before)
             if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper() \
-                    and not (word.group() == "what" and WANTING_VERB.match(text, m.end)):
+                    and not (word.group() == "what" and WANTING_VERB.match(text, m.end)) \
+                    and not _described_subject(text, start, head):
                 continue  # "what Moscow wants" is Moscow's; "what the Kremlin calls ..." is only a name it uses
         if text[m.end:m.end + 1] == ")" and text[max(0, head - 1):head] == "(":
             continue  # "(Xinhua)", "(AFP)": a parenthesis names a source, not a subject

@@ -1425,3 +1425,22 @@ def test_a_stance_on_someone_elses_objection_is_none_on_the_position(positions):
     found = positions("Tsahkna also brushed aside Moscow's objections to a European reassurance force for Ukraine, "
                       "an idea championed by the UK and France.\n")
     assert not any(who == "Margus Tsahkna" for who, _, _, _ in found)
+
+
+def test_a_person_introduced_by_a_description_opens_the_clause(positions):
+    found = positions("Exiled opposition politician Natalya Sinitsyna urged Western governments not to ease sanctions "
+                      "\"as long as a single Russian soldier stands on Ukrainian soil.\"\n")
+    assert any(who == "Natalya Sinitsyna" and category == "ease_sanctions" and stance == "reject"
+               for who, category, stance, _ in found)
+
+
+def test_sanctions_against_russia_kept_until_it_ends_its_war(positions):
+    found = {(w, c, s) for w, c, s, _ in positions(
+        "Prime Minister Petteri Orpo spoke on Wednesday.\n\n"
+        "Orpo also said that sanctions against Russia cannot be lifted until Russia ends its war of aggression.\n")}
+    assert {("Petteri Orpo", "ease_sanctions", "reject"), ("Petteri Orpo", "end_the_war", "condition")} <= found
+
+
+def test_an_arms_cutoff_is_a_halt_to_military_aid(positions):
+    found = {(w, c, s) for w, c, s, _ in positions("Moscow's insistence on an arms cutoff has already been dismissed by Kyiv.\n")}
+    assert {("Russia", "halt_western_military_aid", "demand"), ("Ukraine", "halt_western_military_aid", "reject")} <= found
