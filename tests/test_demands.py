@@ -1444,3 +1444,17 @@ def test_sanctions_against_russia_kept_until_it_ends_its_war(positions):
 def test_an_arms_cutoff_is_a_halt_to_military_aid(positions):
     found = {(w, c, s) for w, c, s, _ in positions("Moscow's insistence on an arms cutoff has already been dismissed by Kyiv.\n")}
     assert {("Russia", "halt_western_military_aid", "demand"), ("Ukraine", "halt_western_military_aid", "reject")} <= found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Only hours after the call, Russian drones attacked Ukrainian energy sites and a hospital, Zelenskyy said.\n",
+    "President Alexander Stubb calls the agreement on a pause in strikes against energy infrastructure \"a small step\".\n",
+])
+def test_a_time_after_only_or_a_name_given_with_calls_is_no_position(positions, sentence):
+    assert positions(sentence) == set()
+
+
+def test_foreign_troops_out_of_the_question_is_the_ban_held(positions):
+    found = positions("Kremlin spokesman Dmitry Peskov said troops from NATO countries in Ukraine, under any label, "
+                      "were \"out of the question.\"\n")
+    assert ("Dmitry Peskov", "no_foreign_peacekeepers", "demand", "reported") in found
