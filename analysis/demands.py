@@ -400,7 +400,7 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:
 # Categories that forbid something: an objection to that thing holds the category (see _sentence).
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
-OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|refus(?:e|es|ed|ing) to (?:countenance|accept|allow|tolerate)|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|(?:said|says|say) no to|"
+OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|refus(?:e|es|ed|ing) to (?:countenance|accept|allow|tolerate)|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|(?:said|says|say) no[”\"’]? to|"
                        r"(?:does|do|did)\s+not\s+want|(?:doesn|don|didn)[’']t\s+want|reject(?:s|ed)?|negative attitude|unacceptable|out\s+of\s+the\s+question|a\s+non-starter)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)

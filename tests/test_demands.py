@@ -1458,3 +1458,8 @@ def test_foreign_troops_out_of_the_question_is_the_ban_held(positions):
     found = positions("Kremlin spokesman Dmitry Peskov said troops from NATO countries in Ukraine, under any label, "
                       "were \"out of the question.\"\n")
     assert ("Dmitry Peskov", "no_foreign_peacekeepers", "demand", "reported") in found
+
+
+def test_a_quotation_mark_may_close_inside_said_no_to(positions):
+    found = positions("Zelenskyy said the Russian side had \"in effect said no\" to the full cease-fire.\n")
+    assert ("Russia", "accept_ceasefire", "reject", "third_party") in found
