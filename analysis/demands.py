@@ -366,8 +366,8 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|w
                                r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # "no easing of sanctions before any full ceasefire", "ruled out ... until a ceasefire": what is
 # withheld until a ceasefire makes the ceasefire its condition, not a time frame.
-WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out)\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
-                            r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question)\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
+                            r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,6}?$", re.I)
 # A clause that only sets a condition on the clause before it ("..., but only as long as Russia
 # does the same", "– provided Moscow reciprocates").
 # "when", "once" and "after" set a condition only after "only": ", when they spoke" dates a clause.
@@ -1209,6 +1209,9 @@ APPOSITIVE_STANCE = {"rejected": "reject", "refused": "reject", "dismissed": "re
                      "rebuffed": "reject", "spurned": "reject"}
 
 
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?\Z", re.I)
+
+
 def _appositive_positions(text: str, s_start: int, s_end: int, mentions, named) -> list[dict]:
     """Rows for a position taken in an appositive on the one named just before it."""
     rows = []
@@ -1220,10 +1223,13 @@ def _appositive_positions(text: str, s_start: int, s_end: int, mentions, named) 
         cue_start, cue_end = next((start, end) for c, start, end in named if (start, c) == max(before))
         stance = APPOSITIVE_STANCE.get(re.sub(r"\s+", " ", hit.group("verb").lower()), "accept")
         category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)  # "..., an idea Moscow shot down"
-        holders = [m.actor for m in mentions if hit.start("holders") <= m.start < hit.end("holders") and m.actor
-                   and not m.in_title]
+        named_in = [m for m in mentions if hit.start("holders") <= m.start < hit.end("holders") and m.actor and not m.in_title]
+        # "an idea which, according to the Kremlin, Trump supported": the Kremlin tells, Trump holds
+        tellers = [m.actor for m in named_in if ACCORDING_TO.search(text, max(0, m.start - 20), m.start)]
+        holders = [m.actor for m in named_in if m.actor not in tellers]
+        voice, source = ("third_party", tellers[0]) if tellers else ("outlet", "")
         for who in dict.fromkeys(holders):
-            rows.append({"who": who, "category": category, "stance": stance, "voice": "outlet", "source": "",
+            rows.append({"who": who, "category": category, "stance": stance, "voice": voice, "source": source,
                          "start": hit.start("noun"), "end": hit.end()})
     return rows
 

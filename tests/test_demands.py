@@ -1463,3 +1463,24 @@ def test_foreign_troops_out_of_the_question_is_the_ban_held(positions):
 def test_a_quotation_mark_may_close_inside_said_no_to(positions):
     found = positions("Zelenskyy said the Russian side had \"in effect said no\" to the full cease-fire.\n")
     assert ("Russia", "accept_ceasefire", "reject", "third_party") in found
+
+
+def test_who_an_appositive_says_told_of_a_stance_is_its_source(positions):
+    found = positions("Putin also suggested ice hockey matches between Russian and American players, an idea which, "
+                      "according to the Kremlin, Trump supported.\n")
+    assert ("Donald Trump", "other", "accept", "third_party") in found
+    assert not any(who == "Kremlin" for who, _, _, _ in found)
+    assert any(who == "Vladimir Putin" and stance == "propose" for who, _, stance, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In practice, the response of the Russian side amounts to a refusal of the immediate truce that Washington wanted.\n",
+     ("Russia", "accept_ceasefire", "reject")),
+    ("Sen. Ray Hollister said he would be open to easing some sanctions on Russia, provided Moscow signs on to the full "
+     "ceasefire.\n", ("Ray Hollister", "ease_sanctions", "accept_in_principle")),
+    ("Kallas urged member states to keep military aid flowing.\n", ("Kaja Kallas", "halt_western_military_aid", "reject")),
+    ("Kallas said that sanctions relief is \"out of the question\" before Russia accepts an unconditional ceasefire.\n",
+     ("Kaja Kallas", "accept_ceasefire", "condition")),
+])
+def test_refusals_and_reserved_support_in_other_words(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
