@@ -320,9 +320,9 @@ def _alias_pattern(strings: tuple[str, ...], flags: int) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
     heads = "|".join(re.escape(t) for t in titles)
-    # A capitalised word may end in a full stop only as an abbreviation ("U.S.", "Gen."): "by Moscow. Russian
-    # Foreign Minister Sergei Lavrov" has a sentence end, not a title beginning with "Moscow.".
-    modifier = r"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
+    # A capitalised word may end in a full stop only as an abbreviation ("U.S.", "Gen."): "by Kyiv. Russian
+    # Foreign Minister Sergei Lavrov" has a sentence end, not a title beginning with "Kyiv.".
+    modifier = r"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Amb|Prof|St)\.|[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
     # "Head of the Office of the President Andriy Yermak", "Chief of Staff to the President ...":
     # an office named after the one it serves
     serving = r"(?:(?-i:[A-Z]\w+)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)\s+){1,3}(?:of|to)\s+(?:the\s+)?)?"
