@@ -368,6 +368,14 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|w
 # withheld until a ceasefire makes the ceasefire its condition, not a time frame.
 WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question)\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
                             r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,6}?$", re.I)
+
+
+def _withheld_until(text: str, start: int, cue_start: int) -> bool:
+    """Whether the words before ``cue_start`` (from ``start``, at most 150 characters back) withhold
+    something until the position there: "no easing of sanctions before any [full ceasefire]"."""
+    return WITHHELD_UNTIL.search(text[max(start, cue_start - 150):cue_start]) is not None
+
+
 # A clause that only sets a condition on the clause before it ("..., but only as long as Russia
 # does the same", "– provided Moscow reciprocates").
 # "when", "once" and "after" set a condition only after "only": ", when they spoke" dates a clause.
@@ -698,7 +706,7 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
                     text, max(0, cue.start() - CONTEXT_BEFORE), min(len(text), cue.end() + CONTEXT_AFTER)):
                 continue
             if category == "accept_ceasefire" and ((CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
-                                                    and not WITHHELD_UNTIL.search(text[max(s_start, cue.start() - 150):cue.start()]))
+                                                    and not _withheld_until(text, s_start, cue.start()))
                                                    or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
                                                    or PARTIAL_WITHIN.match(cue.group())
                                                    or PARTIAL_AFTER.match(text, cue.end())):
@@ -885,7 +893,7 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_st
     another position follows that cue."""
     if CONDITIONS_FOR.search(text, clause[0], cue_start):
         return True
-    if WITHHELD_UNTIL.search(text[max(clause[0], cue_start - 150):cue_start]):
+    if _withheld_until(text, clause[0], cue_start):
         return False  # "no easing of sanctions before any ceasefire": the ceasefire is the condition
     condition = next((c for c in _stances()["condition"].finditer(text, clause[0], clause[1]) if c.end() > cue_end), None)
     if condition is not None and condition.group().lower().startswith("before"):
@@ -1011,7 +1019,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if set_on and any(other == category and set_on.end() <= start <= set_on.end() + 40 for other, start, _ in named):
                 stance = "demand"  # "wants root causes dealt with before any lasting settlement": the settlement's own terms
         if ("condition" in present and stance_cues["condition"].search(text, clause[0], cue_start)) \
-                or (category == "accept_ceasefire" and WITHHELD_UNTIL.search(text[max(s_start, cue_start - 150):cue_start])):
+                or (category == "accept_ceasefire" and _withheld_until(text, s_start, cue_start)):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
         elif stance == "condition" and "accept" in present and stance_cues["accept"].search(text, clause[0], cue_end) \
                 and not stance_cues["condition"].search(text, clause[0], cue_start) \
