@@ -317,12 +317,17 @@ def _alias_pattern(strings: tuple[str, ...], flags: int) -> re.Pattern:
     return re.compile(rf"(?<![\w’'.-])(?:{body})(?![\w-]|[’']\w\w)", flags)
 
 
+# A day or a month: never a word of a title ("on Wednesday Foreign Minister Sergei Lavrov").
+CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
+            r"August|September|October|November|December)")
+
+
 @lru_cache(maxsize=8)
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
     heads = "|".join(re.escape(t) for t in titles)
     # A capitalised word may end in a full stop only as an abbreviation ("U.S.", "Gen."): "by Kyiv. Russian
     # Foreign Minister Sergei Lavrov" has a sentence end, not a title beginning with "Kyiv.".
-    modifier = r"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Amb|Prof|St)\.|[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
+    modifier = rf"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Amb|Prof|St)\.|(?!{CALENDAR}\b)[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
     # "Head of the Office of the President Andriy Yermak", "Chief of Staff to the President ...":
     # an office named after the one it serves
     serving = r"(?:(?-i:[A-Z]\w+)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)\s+){1,3}(?:of|to)\s+(?:the\s+)?)?"
@@ -572,6 +577,8 @@ SUBJECT_PRECEDERS = {"and", "but", "or", "while", "although", "though", "that", 
 BULLET_ONLY = re.compile(r"\s*[-•*·]")
 # What describes an actor named with "a"/"an" as a state of affairs ("a Ukraine that never joins
 # NATO", "a Ukraine outside the alliance"), unlike "a Downing Street spokesperson said".
+# "..., with Zakharova calling the idea unacceptable": the name after "with" is the subject of its participle.
+ABSOLUTE_PARTICIPLE = re.compile(r"\s+(?:\w+ly\s+)?(?!(?:including|regarding|concerning|according|during)\b)\w+ing\b")
 DESCRIBED = re.compile(r"\s+(?:that|which|where|whose|without|with|outside|inside|in|free\s+(?:of|from)|(?:un)?able)\b")
 
 
@@ -604,6 +611,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
             word = _search_near_end(FINAL_WORD, before)
             if word and word.group().lower() not in SUBJECT_PRECEDERS and not word.group()[0].isupper() \
                     and not (word.group() == "what" and WANTING_VERB.match(text, m.end)) \
+                    and not (word.group().lower() == "with" and ABSOLUTE_PARTICIPLE.match(text, m.end)) \
                     and not _described_subject(text, start, head):
                 continue  # "what Moscow wants" is Moscow's; "what the Kremlin calls ..." is only a name it uses
         if text[m.end:m.end + 1] == ")" and text[max(0, head - 1):head] == "(":

@@ -333,11 +333,11 @@ def _unanswered(text, s_start, s_end, sentences, mentions, quoted, codebook, whe
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a sentence where a new clause begins: after a semicolon or dash, before a clause
     with its own subject, a relative clause ("which he has hinted ..."), "but", "and that", or
-    a participle clause (", instead outlining ..."), or a comment on what came before (", in what
+    a participle clause (", instead outlining ...", ", with Zakharova calling it ..."), or a comment on what came before (", in what
     amounted to a rejection of ...")."""
     cuts = [start]
     for m in re.finditer(r";|\s[–—-]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
-                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:said|says|added|insisted|stressed|argued|warned)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)|,\s+(?=in\s+what\s)",
+                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:said|says|added|insisted|stressed|argued|warned)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)|,\s+(?=in\s+what\s)|,\s+(?=with\s+(?:[\w’'.-]+\s+){1,6}?\w+ing\b)",
                          text[start:end]):
         if m.group().isspace() and text[start + m.end():start + m.end() + 5] == "that " and COMPLEMENT_NOUN.search(text, start, start + m.start()):
             continue  # "dismissed the idea that Ukraine's partners should ...": the noun's content, not a new clause

@@ -1484,3 +1484,18 @@ def test_who_an_appositive_says_told_of_a_stance_is_its_source(positions):
 ])
 def test_refusals_and_reserved_support_in_other_words(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an absolute clause ("with X calling ...") has its own subject, who holds the verdict it gives
+    ("Moscow has ruled out any European troops on Ukrainian soil, with Foreign Ministry spokeswoman Maria Zakharova "
+     "calling the idea \"unacceptable\".\n", ("Maria Zakharova", "no_foreign_peacekeepers", "demand")),
+    # a day before a title is no part of it: the minister is the subject of the second clause
+    ("Moscow has long rejected Western troops in Ukraine, and on Wednesday Foreign Minister Sergei Lavrov called any "
+     "such deployment \"absolutely unacceptable\".\n", ("Sergei Lavrov", "no_foreign_peacekeepers", "demand")),
+    # a verdict word is a rejection of what it is passed on
+    ("Rome said the Russian demand that Ukraine stop mobilising was inadmissible.\n",
+     ("Italy", "halt_mobilisation_rearmament", "reject")),
+])
+def test_a_second_speaker_in_the_same_sentence_holds_their_own_verdict(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
