@@ -927,6 +927,25 @@ def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str,
     return (holder, "condition") if holder else None
 
 
+# Quotation marks around a word or two inside a stance ('would "never" accept', 'a "firm" no'):
+# the writer's emphasis or the speaker's word, not a quotation that stands apart from the clause.
+EMPHASIS = re.compile(r"[“\"‘](?=[\w’'-]+(?:\s+[\w’'-]+){0,2}[”\"’](?!\w))")
+
+
+def _unemphasised(window: str) -> str:
+    """``window`` with the quotation marks around a short phrase blanked, offsets kept."""
+    opened = [m.start() for m in EMPHASIS.finditer(window)]
+    if not opened:
+        return window
+    chars = list(window)
+    for start in opened:
+        close = re.search(r"[”\"’](?!\w)", window[start + 1:])
+        chars[start] = " "
+        if close is not None:
+            chars[start + 1 + close.start()] = " "
+    return "".join(chars)
+
+
 def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracker, named, inherited,
               where) -> list[dict]:
     """``quoted`` and ``reported``: (start, end, speaker) of the article's quotes and reported
@@ -940,7 +959,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
     stances_in = {}  # clause index → the stance cues it holds, in priority order
     offset = len(_cues())  # the stance patterns' place in the screen
     for index, clause in enumerate(clauses):
-        window = text[clause[0]:clause[1]]
+        window = _unemphasised(text[clause[0]:clause[1]])
         present = stances_in[index] = [s for i, s in enumerate(STANCE_PRIORITY)
                                        if where.may_match(offset + i, clause[0], clause[1])
                                        and stance_cues[s].search(window)]

@@ -1499,3 +1499,13 @@ def test_refusals_and_reserved_support_in_other_words(positions, sentence, expec
 ])
 def test_a_second_speaker_in_the_same_sentence_holds_their_own_verdict(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Foreign Minister Andrii Sybiha said Kyiv would \"never\" agree to a cap on the size of its army.\n",
+     ("Andrii Sybiha", "halt_mobilisation_rearmament", "reject")),
+    ("Zelensky said the call to stop Western arms supplies was something Ukraine would “never accept”.\n",
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject")),
+])
+def test_quotation_marks_around_a_word_of_a_stance_leave_the_stance(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
