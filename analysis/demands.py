@@ -887,6 +887,10 @@ CONDITION_NOUN = re.compile(r"(?:pre)?conditions?|prerequisites?|red\s+lines?", 
 CONDITIONS_FOR = re.compile(r"\b(?:pre)?conditions?\s+(?:for|of|on)\s+(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
 
 
+# "only ... on the basis of", "only ... built on": the condition is what the position rests on.
+BASIS = re.compile(r"\b(?:on\s+the\s+basis\s+of|(?:built|based|founded|resting)\s+on|grounded\s+in|in\s+line\s+with|respect\s+for)\Z", re.I)
+
+
 def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_start: int) -> bool:
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
     condition: it follows "conditions for", or it comes before the clause's condition cue and
@@ -898,6 +902,8 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_st
     condition = next((c for c in _stances()["condition"].finditer(text, clause[0], clause[1]) if c.end() > cue_end), None)
     if condition is not None and condition.group().lower().startswith("before"):
         return False  # "arms deliveries must stop before he signs on to a truce": the cue is the condition
+    if condition is not None and BASIS.search(condition.group()):
+        return True  # "a lasting peace can only be built on ...": the peace is what rests on the condition
     if condition is None:  # "... before he signs on to a full truce": what follows "before" is what is conditioned
         earlier = next((c for c in _stances()["condition"].finditer(text, clause[0], cue_end)
                         if c.group().lower().startswith("before ")), None)

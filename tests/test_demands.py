@@ -1509,3 +1509,11 @@ def test_a_second_speaker_in_the_same_sentence_holds_their_own_verdict(positions
 ])
 def test_quotation_marks_around_a_word_of_a_stance_leave_the_stance(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+def test_what_a_peace_can_only_rest_on_is_a_condition_and_the_peace_is_not(positions):
+    found = {(w, c, s) for w, c, s, _ in positions(
+        "Chancellor Friedrich Merz said a lasting settlement could only be built on the basis of Ukraine's sovereignty "
+        "and territorial integrity.\n")}
+    assert ("Friedrich Merz", "sovereignty_not_negotiable", "condition") in found
+    assert ("Friedrich Merz", "broader_settlement", "condition") not in found
