@@ -493,10 +493,16 @@ RELATIVE_VERBS = [
     ("demand", re.compile(RELATIVE_AUX + r"(?:wanted|wants|demanded|demands|sought|seeks|seeking|called\s+for|calling\s+for|"
                           r"hoped\s+for|hoping\s+for|hoped\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|might|could)\s+(?:accept|agree\s+to|sign)|"
                           r"insisted\s+on|insisting\s+on|press(?:ed|ing)\s+for|push(?:ed|ing)\s+for|"
-                          r"put(?!\s+(?:forward|to)\b)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
-    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|promised|pledged|put\s+forward|put\s+to|drafted|floated|pitched|suggested)\b", re.I)),
+                          r"put(?!\s+(?:forward|to|on\s+the\s+table)\b)|set\s+out|laid\s+out|presented|issued)\b", re.I)),
+    ("propose", re.compile(RELATIVE_AUX + r"(?:proposed|proposes|offered|promised|pledged|put\s+forward|put\s+to|drafted|floated|pitched|suggested|"
+                           r"tabled|put\s+on\s+the\s+table|brought\s+forward)\b", re.I)),
+    # "terms Kyiv has said it will never accept": a refusal, told or done
+    ("reject", re.compile(RELATIVE_AUX + r"(?:rejected|rejects|dismissed|refused|turned\s+down|ruled\s+out|"
+                          r"(?:said|says|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|insisted|insists|vowed|vows)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:will|would)\s+"
+                          r"(?:never|not)\s+(?:accept|agree\s+to|tolerate))\b", re.I)),
 ]
 SUBORDINATE_CONDITION = re.compile(r"\W*(?:while|unless|until|if|once|as\s+long\s+as|so\s+long\s+as|provided)\b", re.I)
+SUBORDINATE_BEFORE = re.compile(r"\b(?:before|until|unless|once|after|during)\b[^,;:–—]{0,40}\Z", re.I)
 SUBORDINATE_INSIDE = re.compile(r"\b(?:while|unless|until|as\s+long\s+as|so\s+long\s+as)\s", re.I)
 NEGATED_VERB = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+ly\s+)?$", re.I)
 # Urging someone to accept is a demand made of them, whatever the accept cue after it says.
@@ -999,13 +1005,17 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         # "the conditions for a ceasefire that Putin set out": the relative clause is about the conditions
         described = [] if HEAD_NOUN_BEFORE.search(text, max(s_start, cue_start - 200), cue_start) \
             else _relative_holders(text, cue_end, s_end, mentions)
+        if described and SUBORDINATE_BEFORE.search(text, max(s_start, cue_start - 60), cue_start):
+            # "stop before it will consider a truce – terms Kyiv rejects": the truce is what waits, not one of the terms
+            described = []
         for who, relative_stance, end in described:
             # the relative clause's subject holds it, whatever the clause's own stance
             speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
             voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
             if category == "unspecified_conditions":
                 relative_stance = "condition"  # "the conditions Moscow has put to Washington" are set, not proposed
-            items.append({"who": who, "category": category, "stance": relative_stance, "voice": voice,
+            held_category, relative_stance = _refusing_troops(text, category, relative_stance, cue_start, cue_end)
+            items.append({"who": who, "category": held_category, "stance": relative_stance, "voice": voice,
                           "source": source, "start": cue_start, "end": end})
         window = text[clause[0]:clause[1]]
         present = stances_in[index]
@@ -1295,7 +1305,9 @@ def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tu
 # stations and the grid, which Trump proposed").
 RELATIVE_LINK = re.compile(r"(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,?\s+(?i:that|which)\s+|\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?[A-Z])"
                            r"|,\s+the\s+one\s+(?:(?i:that|which)\s+)?"
-                           r"|(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,\s+an?\s+(?:idea|proposal|offer|suggestion|plan|move|step)\s+(?:(?i:that|which)\s+)?")
+                           r"|(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??,\s+an?\s+(?:idea|proposal|offer|suggestion|plan|move|step)\s+(?:(?i:that|which)\s+)?"
+                           # "... before any truce – terms Kyiv has said it will never accept"
+                           r"|(?:\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)??(?:,|\s+[–—-])\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:terms|conditions|demands)\s+(?:(?i:that|which)\s+)?")
 # What may stand before a relative clause's subject: an article or possessive and a title
 # ("the ceasefire his US counterpart Donald Trump had pushed for", "the truce that U.S. President
 # Donald Trump wanted").
@@ -1304,7 +1316,7 @@ RELATIVE_SUBJECT_TITLE = re.compile(r"(?:(?:the|his|her|their|its)\s+)?(?:(?-i:[
 # A noun the position completes, which a relative clause after the position may describe instead.
 HEAD_NOUN_BEFORE = re.compile(r"\b(?:conditions|terms|preconditions|demands|requirements)\s+(?:for|of|on)\s+"
                               r"(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
-RELATIVE_AND = re.compile(r"(?:\s+(?:in|at|on|last|this)\s+[\w-]+(?:\s+week)?)?,?\s+and\s+(?=(?:the\s+)?[A-Z])")
+RELATIVE_AND = re.compile(r"(?:\s+(?:in|at|on|last|this)\s+[\w-]+(?:\s+week)?)?,?\s+and\s+(?:(?i:that|which)\s+)?(?=(?:the\s+)?[A-Z])")
 
 
 # Aims that both leaders are said to share are not positions taken on someone's demand (the gold's convention).

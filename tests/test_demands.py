@@ -1517,3 +1517,28 @@ def test_what_a_peace_can_only_rest_on_is_a_condition_and_the_peace_is_not(posit
         "and territorial integrity.\n")}
     assert ("Friedrich Merz", "sovereignty_not_negotiable", "condition") in found
     assert ("Friedrich Merz", "broader_settlement", "condition") not in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what someone "put on the table" or "tabled" they propose; it is no demand of theirs
+    ("The energy pause that Moscow had put on the table was welcomed in Washington.\n", ("Russia", "energy_infrastructure_truce", "propose")),
+    # a second relative clause joined by "and that" has its own subject and verb
+    ("The full truce that Washington tabled, and that Kyiv accepted in Jeddah, was not part of the deal.\n",
+     ("Ukraine", "accept_ceasefire", "accept")),
+    # "terms X has rejected" in apposition: X rejects the positions just named
+    ("Moscow wants Kyiv to give up the occupied territory — terms Kyiv has rejected.\n",
+     ("Ukraine", "cede_or_recognise_territory", "reject")),
+    # refusing a force of troops in a relative clause is holding "no foreign troops", as in a main clause
+    ("Paris has offered to send troops to Ukraine as part of a reassurance force, an idea Moscow has rejected.\n",
+     ("Russia", "no_foreign_peacekeepers", "demand")),
+])
+def test_relative_clauses_that_propose_accept_or_reject(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+def test_terms_rejected_do_not_include_what_waits_for_them(positions):
+    found = {(w, c, s) for w, c, s, _ in positions(
+        "Moscow wants an end to Western military aid before it will consider a truce - terms Kyiv says it will "
+        "never accept.\n")}
+    assert ("Ukraine", "halt_western_military_aid", "reject") in found
+    assert ("Ukraine", "accept_ceasefire", "reject") not in found
