@@ -1542,3 +1542,8 @@ def test_terms_rejected_do_not_include_what_waits_for_them(positions):
         "never accept.\n")}
     assert ("Ukraine", "halt_western_military_aid", "reject") in found
     assert ("Ukraine", "accept_ceasefire", "reject") not in found
+
+
+def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
+    found = {(w, c, s) for w, c, s, _ in positions("Warsaw expects sanctions to remain in force.\n")}
+    assert ("Poland", "ease_sanctions", "reject") in found
