@@ -4,7 +4,7 @@ Four golds: the three seed articles the rules were developed on (tests/gold); si
 articles in other styles — a live blog, a state-agency dispatch, a wire story with straight
 quotes and inverted attributions, a transcript, a broadcaster's page, an explainer — that the
 rules were not written for (tests/unseen; scored first, then used to improve the rules, so a
-development set now); sixty-four more invented articles with demand gold only in still other styles
+development set now); seventy more invented articles with demand gold only in still other styles
 (tests/dev; scored first, then used to improve the demand rules); and twelve held-out articles
 with demand gold only (tests/holdout) that no rule was written against. The demands of unseen,
 dev and held-out were coded a second time by another reader, for an agreement figure. Run with
@@ -33,7 +33,7 @@ FLOORS = {
                # acceptance in principle, as the dev and held-out gold and this set's second reader code
                # it and this set's first reader did not): a regression guard only.
                "demands": ("f1", 0.72)},
-    # Demand gold only, sixty-four articles: the first four scored F1 0.27 when first scored; the six
+    # Demand gold only, seventy articles: the first four scored F1 0.27 when first scored; the six
     # added next got 34 of 126 records right when first scored; those ten reached 0.66 with them in
     # view. The next six got 56 of 159 right when first scored (F1 0.44); all sixteen reached 0.63.
     # The next six got 61 of 158 right when first scored (F1 0.47); all twenty-two reached 0.63.
@@ -49,6 +49,8 @@ FLOORS = {
     # Six more got 91 of 179 right with the rules of 4411dcb (F1 0.59) and 92 with those of 7df738f, written
     # before they arrived (0.59); all fifty-eight reached 0.70. Six more got 86 of 177 right with the rules of
     # 0d0d4fc (F1 0.58) and 87 with those of d1fb19b, written before they arrived (0.58); all sixty-four reached 0.71.
+    # Six more got 83 of 161 right with the rules of 5921ed7 (F1 0.63) and 84 with those of a054ef5, written
+    # before they arrived (0.63); no rule was written after reading them, and all seventy stand at 0.71.
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -69,6 +71,8 @@ FLOORS = {
     # 'in what amounted to a rejection', questions and denied rejections): 0.50 (0.55 and 0.44).
     # The twelfth (sanctions kept until a ceasefire, verdicts on 'it' and 'that', passives that credit a position
     # to others, described persons as subjects): 0.50 (0.55 and 0.44), not one row changed.
+    # The thirteenth (verdicts by a second speaker in one sentence, emphasis quotes inside a stance, peace 'only on
+    # the basis of' sovereignty, relative clauses that table, accept or reject): 0.50 (0.55 and 0.44), again unchanged.
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
