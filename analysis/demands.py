@@ -939,7 +939,7 @@ def _bullet_heading(text: str, mentions, s_start: int, s_end: int) -> tuple[str,
     return (holder, "condition") if holder else None
 
 
-# Quotation marks around a word or two inside a stance ('would "never" accept', 'a "firm" no'):
+# Quotation marks around a word or two inside a stance ('would "never" accept', 'would “never accept”'):
 # the writer's emphasis or the speaker's word, not a quotation that stands apart from the clause.
 EMPHASIS = re.compile(r"[“\"‘](?=[\w’'-]+(?:\s+[\w’'-]+){0,2}[”\"’](?!\w))")
 
