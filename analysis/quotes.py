@@ -152,6 +152,12 @@ def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) 
     turns, parliamentary = [], False
     for p_start, p_end in paragraph_spans:
         label = TURN_LABEL.match(text, p_start, p_end)
+        if label is not None and not any(ch.islower() for ch in text[label.end():p_end]):
+            # "UKRAINE: KREMLIN, FULL TRUCE ONLY IF ..." is a wire's topic slug over a headline,
+            # and a heading ends any turn before it rather than opening one.
+            if turns:
+                turns[-1][1] = p_start
+            continue
         member = None if label is not None else MEMBER_LABEL.match(text, p_start, p_end)
         if member is None and label is None and parliamentary:
             member = OFFICE_LABEL.match(text, p_start, p_end)

@@ -53,7 +53,7 @@ def _indirect_speech(corpus: Corpus, codebook: Codebook) -> pd.DataFrame:
         tracker = Tracker(codebook, text, mentions, [(start, end) for _, start, end in sentences], quoted)
         labelled = {}
         for p_start, p_end in paragraphs:
-            item = _labelled(text, p_start, p_end, mentions)
+            item = _labelled(text, p_start, p_end, mentions, codebook)
             if item:
                 labelled[p_start] = item
         for number, s_start, s_end in sentences:
@@ -251,7 +251,7 @@ def _content(text, hit, verb, s_start, s_end, speaker, quoted, mentions, title_t
     return position, end
 
 
-def _labelled(text, p_start, p_end, mentions):
+def _labelled(text, p_start, p_end, mentions, codebook):
     """A headline's or live-blog entry's label: 'Zelenskyy: Ukraine ready, but wants details',
     'Kremlin readout: energy truce, but no full ceasefire', or '..., officials say - Kremlin'."""
     line = text[p_start:p_end]
@@ -260,7 +260,13 @@ def _labelled(text, p_start, p_end, mentions):
         named = [m for m in mentions if m.start == p_start + label.start(1) and m.end == p_start + label.end(1) and m.actor]
         if named and len(label.group(2).split()) >= 2:
             m = named[0]
-            return Speaker(m.actor, text[m.start:m.end], m.start, m.end), None, p_start + label.start(2), p_end
+            content = p_start + label.start(2)
+            # "UKRAINE: KREMLIN, FULL TRUCE ONLY IF ...": the label is the story's topic and the
+            # name before the comma is who speaks, as Italian and Spanish wires write it.
+            speaker = [s for s in mentions if s.start == content and s.actor and text.startswith(", ", s.end)]
+            if speaker and codebook.actor(m.actor).get("type") != "person":
+                m, content = speaker[0], speaker[0].end + 2
+            return Speaker(m.actor, text[m.start:m.end], m.start, m.end), None, content, p_end
     tail = re.match(r"(.+?)\s+[-–—]\s+(\S[^-–—]*)$", line)
     if tail and len(line.split()) <= 25:
         named = [m for m in mentions if m.start == p_start + tail.start(2) and m.end == p_end and m.actor]

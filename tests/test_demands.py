@@ -630,6 +630,16 @@ def test_a_transcript_turn_is_its_speakers_and_their_president_is_their_own(posi
     assert not any(who == "Donald Trump" and stance == "accept_in_principle" for who, _, stance, _ in found)
 
 
+def test_a_wire_topic_slug_speaks_for_nobody(positions):
+    # Were "UKRAINE:" a speaker, the head of state after it would be Ukraine's own.
+    found = positions("UKRAINE: KREMLIN, FULL TRUCE ONLY IF WEST STOPS ARMS (3)\n\n"
+                      "The Russian president agreed to a pause on energy strikes proposed by Trump.\n\n"
+                      "According to the Kremlin, the head of state said a complete truce would only be possible "
+                      "if foreign military aid to Kyiv ended.\n")
+    assert ("Vladimir Putin", "halt_western_military_aid", "condition", "reported") in found
+    assert not any(who in ("Ukraine", "Volodymyr Zelenskyy") for who, _, _, _ in found)
+
+
 def test_the_president_in_a_quotation_is_the_speakers_own(positions):
     found = positions("Kremlin spokesman Dmitry Peskov told reporters: “The president supported the idea of an "
                       "energy truce.”\n")

@@ -244,6 +244,26 @@ def test_transcript_turns_run_from_one_capitals_label_to_the_next():
         ("First answer.\n\nStill his answer.", "Dmitry Peskov"), ("Which?", None), ("Ours.", "Mike Waltz")]
 
 
+def test_a_topic_slug_in_capitals_is_a_heading_not_a_turn():
+    from analysis.actors import default_codebook
+    from analysis.quotes import transcript_turns
+    # A wire's "TOPIC: HEADLINE" line has a capitals label too, but nobody speaks in it.
+    text = ("PESKOV: First answer.\n\nUKRAINE: KREMLIN, FULL TRUCE ONLY IF WEST STOPS ARMS (3)\n\n"
+            "The Russian president agreed to the pause.\n")
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    paragraphs = [(start, text.index("\n", start)) for start in starts]
+    turns = transcript_turns(text, paragraphs, default_codebook(), "2025-03-19")
+    assert [(text[start:end].strip(), speaker) for start, end, speaker in turns] == [("First answer.", "Dmitry Peskov")]
+
+
+def test_a_topic_label_gives_the_headline_to_the_name_after_it(annotate):
+    text = ("UKRAINE: KREMLIN, FULL TRUCE ONLY IF WEST STOPS ARMS\n\n"
+            "Zelenskyy: Ukraine ready for a full ceasefire\n")
+    _, _, _, _, found = annotate(text)
+    assert list(zip(found["speaker"], found["first6"])) == [
+        ("Kremlin", "FULL TRUCE ONLY IF WEST STOPS"), ("Volodymyr Zelenskyy", "Ukraine ready for a full ceasefire")]
+
+
 def test_a_reporting_verb_before_its_speaker_reports_the_clause_before_it(annotate):
     text = ("Talks on the Black Sea would begin in Riyadh next week, said Marco Rubio, the secretary of state.\n\n"
             "Ukraine was ready for a full truce, says Andrii Sybiha.\n\n"
