@@ -326,8 +326,10 @@ CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
     heads = "|".join(re.escape(t) for t in titles)
     # A capitalised word may end in a full stop only as an abbreviation ("U.S.", "Gen."): "by Kyiv. Russian
-    # Foreign Minister Sergei Lavrov" has a sentence end, not a title beginning with "Kyiv.".
-    modifier = rf"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Amb|Prof|St)\.|(?!{CALENDAR}\b)[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace)"
+    # Foreign Minister Sergei Lavrov" has a sentence end, not a title beginning with "Kyiv.". Papers
+    # that lower-case offices ("foreign ministry spokeswoman Maria Zakharova") need the office nouns too.
+    modifier = (rf"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Amb|Prof|St)\.|(?!{CALENDAR}\b)[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace"
+                rf"|ministry|affairs|department|office|government|state|embassy|cabinet|interior|finance|justice|energy|trade|agency|intelligence|army|party)")
     # "Head of the Office of the President Andriy Yermak", "Chief of Staff to the President ...":
     # an office named after the one it serves
     serving = r"(?:(?-i:[A-Z]\w+)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)\s+){1,3}(?:of|to)\s+(?:the\s+)?)?"

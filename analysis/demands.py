@@ -559,7 +559,7 @@ def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_
 def _troops_meant(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether an anaphor ("the idea") points back to a force of troops: the last guarantee cue
     within reach before it names one ("a reassurance force", "send troops to Ukraine")."""
-    hit = ANAPHOR.match(text, cue_start)  # not fullmatch: a pronoun's lookahead reads past it
+    hit = ANAPHOR.match(text, cue_start) or VERDICT_ON.match(text, cue_start)  # not fullmatch: a pronoun's lookahead reads past it
     if hit is None or hit.end() != cue_end:
         return False
     reach = max(0, cue_start - ANAPHOR_REACH)
@@ -872,6 +872,17 @@ def _agents(text: str, mentions, start: int, limit: int) -> tuple[list[str], int
     return list(dict.fromkeys(names)), position
 
 
+# "Moscow has ruled out European troops, and Zakharova called Western soldiers there
+# 'unacceptable'": in a later clause of the same sentence, whatever is given a verdict restates
+# the position just named, however it is worded; a verdict on words or deeds ("called the remarks
+# unacceptable") is not one on a position.
+VERDICT_ON = re.compile(r"(?:(?<=\bcalled\s)|(?<=\bcalls\s)|(?<=\bdescribed\s)|(?<=\bbranded\s)|(?<=\bdeemed\s))"
+                        r"(?!(?:[\w’'-]+\s+){0,5}?(?:statements?|remarks|comments|words|claims|accusations|threats|rhetoric|"
+                        r"behaviou?r|actions|attacks|strikes|shelling|conduct|tone)\b)"
+                        r"(?:[\w’'-]+,?\s+){1,6}?(?=(?:as\s+)?[“\"‘']?(?:absolutely\s+|completely\s+|totally\s+|simply\s+)?"
+                        r"(?:unacceptable|out\s+of\s+the\s+question|a\s+non-starter|inadmissible|impermissible)\b)", re.I)
+
+
 def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[tuple[str, int, int]]:
     """"It pitched a halt to attacks on power plants, and Putin agreed to the proposal": a later
     clause with no cue of its own that points back to the positions an earlier clause named."""
@@ -880,7 +891,7 @@ def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[t
         if any(a <= start < b for _, start, _ in named):
             continue
         earlier = [(start, category) for category, start, _ in named if start < a]
-        hit = _anaphor(text, a, b) or ANSWER_ANAPHOR.search(text, a, b)
+        hit = _anaphor(text, a, b) or ANSWER_ANAPHOR.search(text, a, b) or VERDICT_ON.search(text, a, b)
         if not earlier or hit is None or not _takes_stance(text, a, b, hit):
             continue
         nearest = max(earlier)[0]

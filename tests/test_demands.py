@@ -1506,9 +1506,20 @@ def test_refusals_and_reserved_support_in_other_words(positions, sentence, expec
     # a verdict word is a rejection of what it is passed on
     ("Rome said the Russian demand that Ukraine stop mobilising was inadmissible.\n",
      ("Italy", "halt_mobilisation_rearmament", "reject")),
+    # whatever a later clause passes its verdict on restates the position named before it
+    ("Moscow has repeatedly ruled out any European troop presence in Ukraine, and foreign ministry spokeswoman "
+     "Maria Zakharova has called Western soldiers there \"unacceptable\" under any flag.\n",
+     ("Maria Zakharova", "no_foreign_peacekeepers", "demand")),
+    ("The stationing of European troops in Ukraine has been rejected by Moscow; Foreign Ministry spokeswoman "
+     "Maria Zakharova described it as \"absolutely unacceptable\".\n", ("Maria Zakharova", "no_foreign_peacekeepers", "demand")),
 ])
 def test_a_second_speaker_in_the_same_sentence_holds_their_own_verdict(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+def test_a_verdict_on_someones_words_is_none_on_the_position_before_it(positions):
+    assert positions("Kyiv accepted the ceasefire, and Lavrov called the Kallas statement unacceptable.\n") == {
+        ("Ukraine", "accept_ceasefire", "accept", "outlet")}
 
 
 @pytest.mark.parametrize("sentence, expected", [

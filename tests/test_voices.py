@@ -50,6 +50,11 @@ def test_a_title_does_not_reach_back_over_a_sentence_end(annotate):
     assert found[found["actor"] == "Keith Kellogg"].iloc[0]["title"].startswith("Lt. Gen.")
 
 
+def test_an_office_in_lower_case_is_a_title_too(annotate):
+    _, found, *_ = annotate("Moscow objected, and foreign ministry spokeswoman Maria Zakharova said so.\n")
+    assert found[found["actor"] == "Maria Zakharova"].iloc[0]["title"] == "foreign ministry spokeswoman"
+
+
 def test_acronym_in_capitals_is_not_the_country(annotate):
     _, found, *_ = annotate("JOIN US FOR THE LIVE COVERAGE\n\nThe US said the talks would go on for days.\n")
     assert surfaces(found, "United States") == ["US"]
