@@ -142,14 +142,21 @@ OFFICE_LABEL = re.compile(r"(?P<label>The\s+(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w�
 # A White House transcript's questioner: "Q    Thank you, Karoline." (no colon; spaces or a tab).
 QUESTIONER_LABEL = re.compile(r"Q(?:\s*:\s*|[ \t]{2,}|\t)(?=\S)")
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
+# A ministry's briefing transcript writes its labels in ordinary case: "Question: ...", then
+# "Maria Zakharova: ...". Only where a "Question:" label shows the page is a question-and-answer
+# record is a name before a colon a turn; elsewhere it heads a live-blog entry.
+QUESTION_LABEL = re.compile(r"Question\s*:\s+(?=\S)")
+NAME_LABEL = re.compile(r"(?P<label>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}):\s+(?=\S)")
 
 
 def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) -> list[tuple[int, int, str | None]]:
     """(start, end, speaker) of each turn of a transcript: from a paragraph opened by a speaker
     label in capitals, or by a parliamentary record's member label, to the next such label. The
     speaker is the one actor the label names ("PESKOV" is Dmitry Peskov), else None ("QUESTION",
-    "HOST"); a member the codebook lacks keeps the printed name."""
+    "HOST"); a member the codebook lacks keeps the printed name. In a briefing record with a
+    "Question:" label, "Maria Zakharova:" opens a turn too."""
     turns, parliamentary = [], False
+    briefing = any(QUESTION_LABEL.match(text, a, b) for a, b in paragraph_spans)
     for p_start, p_end in paragraph_spans:
         label = TURN_LABEL.match(text, p_start, p_end)
         if label is not None and not any(ch.islower() for ch in text[label.end():p_end]):
@@ -162,6 +169,16 @@ def transcript_turns(text: str, paragraph_spans, codebook: Codebook, date: str) 
         if member is None and label is None and parliamentary:
             member = OFFICE_LABEL.match(text, p_start, p_end)
         questioner = QUESTIONER_LABEL.match(text, p_start, p_end) if label is None and member is None else None
+        if briefing and label is None and member is None and questioner is None:
+            questioner = QUESTION_LABEL.match(text, p_start, p_end)
+            named = NAME_LABEL.match(text, p_start, p_end) if questioner is None else None
+            speakers = {row["actor"] for row in codebook.candidates(HONORIFIC.sub("", named.group("label"), count=1), date)
+                        if codebook.actor(row["actor"]).get("type") == "person"} if named else set()
+            if len(speakers) == 1:
+                if turns:
+                    turns[-1][1] = p_start
+                turns.append([named.end(), len(text), speakers.pop()])
+                continue
         if label is None and member is None and questioner is None:
             continue
         if questioner is not None:

@@ -640,6 +640,14 @@ def test_a_wire_topic_slug_speaks_for_nobody(positions):
     assert not any(who in ("Ukraine", "Volodymyr Zelenskyy") for who, _, _, _ in found)
 
 
+def test_in_a_briefing_record_the_head_of_state_is_the_answering_spokeswomans(positions):
+    found = positions("Question: Vladimir Zelensky says Moscow has rejected the ceasefire. Your comment?\n\n"
+                      "Maria Zakharova: A distortion. The head of state said clearly that he supports the idea of a "
+                      "ceasefire in principle.\n")
+    assert ("Vladimir Putin", "accept_ceasefire", "accept_in_principle", "third_party") in found
+    assert not any(who == "Volodymyr Zelenskyy" and stance == "accept_in_principle" for who, _, stance, _ in found)
+
+
 def test_the_president_in_a_quotation_is_the_speakers_own(positions):
     found = positions("Kremlin spokesman Dmitry Peskov told reporters: “The president supported the idea of an "
                       "energy truce.”\n")

@@ -249,6 +249,20 @@ def test_transcript_turns_run_from_one_capitals_label_to_the_next():
         ("First answer.\n\nStill his answer.", "Dmitry Peskov"), ("Which?", None), ("Ours.", "Mike Waltz")]
 
 
+def test_a_briefing_record_in_ordinary_case_has_turns_and_a_live_blog_has_none():
+    from analysis.actors import default_codebook
+    from analysis.quotes import transcript_turns
+
+    def turns(text):
+        starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+        paragraphs = [(start, text.index("\n", start)) for start in starts]
+        return [(text[a:b].strip(), who) for a, b, who in transcript_turns(text, paragraphs, default_codebook(), "2025-03-19")]
+
+    assert turns("Question: Your comment?\n\nMaria Zakharova: A distortion.\n\nShe went on.\n") == [
+        ("Your comment?", None), ("A distortion.\n\nShe went on.", "Maria Zakharova")]
+    assert turns("Zelenskyy: Ukraine ready for a full ceasefire\n\nThe president spoke in Kyiv.\n") == []
+
+
 def test_a_topic_slug_in_capitals_is_a_heading_not_a_turn():
     from analysis.actors import default_codebook
     from analysis.quotes import transcript_turns
