@@ -793,6 +793,14 @@ def _agent_rows(text: str, mentions, passive: re.Match, category: str, cue_start
                 s_end: int) -> tuple[list[dict], int]:
     """Rows for the agents of a passive on the position at the cue ("sought by Trump", "rejected
     by Moscow", "ran into a wall in Moscow"), with its verb's stance, and where the agents end."""
+    category, stance = _passive_stance(text, passive, category, cue_start, cue_end)
+    names, end = _agents(text, mentions, passive.end(), s_end)
+    return [{"who": who, "category": category, "stance": stance, "voice": "outlet", "source": "",
+             "start": cue_start, "end": end} for who in names], end
+
+
+def _passive_stance(text: str, passive: re.Match, category: str, cue_start: int, cue_end: int) -> tuple[str, str]:
+    """The category and stance a passive's verb gives its agents on the position at the cue."""
     verb = re.sub(r"\s+", " ", passive.group("verb").lower())
     stance = "reject" if passive.re is RECEIVED else AGENT_STANCE.get(verb, "accept")
     if stance == "accept" and NEGATED_VERB.search(text, max(0, passive.start("verb") - 20), passive.start("verb")):
@@ -800,9 +808,35 @@ def _agent_rows(text: str, mentions, passive: re.Match, category: str, cue_start
     category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
     if stance == "reject" and category in PROHIBITIONS:
         stance = "demand"  # "foreign troops, rejected by Moscow": Moscow holds "no foreign troops"
-    names, end = _agents(text, mentions, passive.end(), s_end)
-    return [{"who": who, "category": category, "stance": stance, "voice": "outlet", "source": "",
-             "start": cue_start, "end": end} for who in names], end
+    return category, stance
+
+
+# "In Moscow, meanwhile, the idea ... was once again rejected": a place set before the sentence is
+# where its agentless passive happened, and a capital stands for its government.
+FRONTED_PLACE = re.compile(r"\W*(?:In|From)\s+(?=\S)")
+FRONTED_ASIDE = re.compile(r"\s*,\s*(?:(?:meanwhile|however|though|too|in\s+turn|for\s+its\s+part|once\s+again|again)\s*,\s*)?")
+AGENTLESS_PASSIVE = re.compile(
+    r"\s+(?:[^,;:.]{0,60}?\s)?(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?!not\b)(?:(?:once\s+(?:more|again)|again|\w+ly)\s+){0,2}(?P<verb>rejected|dismissed|refused|opposed|ruled\s+out|turned\s+down|"
+    r"accepted|backed|endorsed|supported|welcomed)\b(?!\s+(?:by|as|in|at)\b)", re.I)
+
+
+def _fronted_place_rows(text: str, codebook: Codebook, s_start: int, category: str, cue_start: int, cue_end: int,
+                        clause_end: int) -> list[dict]:
+    """Rows for the capital fronted before a sentence whose position meets an agentless passive
+    (the actor layer reads "in Moscow" as a place, so the codebook's capitals are asked here)."""
+    opening = FRONTED_PLACE.match(text, s_start, cue_start)
+    place = re.match(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", text[opening.end():cue_start]) if opening else None
+    if place is None:
+        return []
+    governments = {row["actor"] for row in codebook.candidates(place.group(), "") if row["form"] == "capital"}
+    aside = FRONTED_ASIDE.match(text, opening.end() + place.end(), cue_start) if len(governments) == 1 else None
+    passive = AGENTLESS_PASSIVE.match(text, cue_end, clause_end) if aside is not None else None
+    if passive is None:
+        return []
+    category, stance = _passive_stance(text, passive, category, cue_start, cue_end)
+    return [{"who": governments.pop(), "category": category, "stance": stance, "voice": "outlet", "source": "",
+             "start": s_start, "end": passive.end()}]
 
 
 # "The proposal for X, which Ukraine endorsed in Jeddah, was turned down by Putin": the passive
@@ -1135,6 +1169,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             or RECEIVED.search(text, cue_end, s_end) or _passive_after_relative(text, cue_end, s_end)
         if agents and any(cue_end <= start < agents.start() for _, start, _ in named):
             agents = None  # another position stands between: the passive is about that one
+        if agents is None and (category, clause) not in seen:
+            placed = _fronted_place_rows(text, codebook, s_start, category, cue_start, cue_end, clause[1])
+            if placed:
+                items += placed
+                seen.add((category, clause))
+                continue
         if agents and (category, clause) not in seen:
             demanded = _demanded_by(text, mentions, clause[0], cue_start)
             if demanded is not None:  # "Moscow's call for X was rejected by Kyiv": Moscow's demand as well

@@ -1525,6 +1525,19 @@ def test_a_second_speaker_in_the_same_sentence_holds_their_own_verdict(positions
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("In Moscow, meanwhile, the idea of European peacekeepers was once again rejected.\n",
+     {("Russia", "no_foreign_peacekeepers", "demand", "outlet")}),
+    ("In Kyiv, however, sanctions relief for Russia has been firmly ruled out.\n",
+     {("Ukraine", "ease_sanctions", "reject", "outlet")}),
+    # a month is no government, and what was not rejected was not rejected
+    ("In March, the call for a full ceasefire was rejected.\n", set()),
+    ("In Moscow, the call for a full ceasefire was not rejected.\n", set()),
+])
+def test_a_capital_fronted_before_an_agentless_passive_is_its_agent(positions, sentence, expected):
+    assert positions(sentence) == expected
+
+
 def test_a_verdict_on_someones_words_is_none_on_the_position_before_it(positions):
     assert positions("Kyiv accepted the ceasefire, and Lavrov called the Kallas statement unacceptable.\n") == {
         ("Ukraine", "accept_ceasefire", "accept", "outlet")}
