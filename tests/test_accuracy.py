@@ -50,7 +50,9 @@ FLOORS = {
     # before they arrived (0.59); all fifty-eight reached 0.70. Six more got 86 of 177 right with the rules of
     # 0d0d4fc (F1 0.58) and 87 with those of d1fb19b, written before they arrived (0.58); all sixty-four reached 0.71.
     # Six more got 83 of 161 right with the rules of 5921ed7 (F1 0.63) and 84 with those of a054ef5, written
-    # before they arrived (0.63); no rule was written after reading them, and all seventy stand at 0.71.
+    # before they arrived (0.63); no rule was written after reading them, and all seventy stood at 0.71.
+    # A fourteenth round added no articles; its rules (wire topic slugs, briefing turns in ordinary case,
+    # verdicts in a later clause, capitals fronted before a passive) took the seventy to 0.72.
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -73,6 +75,7 @@ FLOORS = {
     # to others, described persons as subjects): 0.50 (0.55 and 0.44), not one row changed.
     # The thirteenth (verdicts by a second speaker in one sentence, emphasis quotes inside a stance, peace 'only on
     # the basis of' sovereignty, relative clauses that table, accept or reject): 0.50 (0.55 and 0.44), again unchanged.
+    # The fourteenth (the same four rules): 0.50 (0.55 and 0.44), unchanged for the third round running.
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
