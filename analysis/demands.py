@@ -559,7 +559,8 @@ def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_
 def _troops_meant(text: str, cue_start: int, cue_end: int) -> bool:
     """Whether an anaphor ("the idea") points back to a force of troops: the last guarantee cue
     within reach before it names one ("a reassurance force", "send troops to Ukraine")."""
-    hit = ANAPHOR.match(text, cue_start) or VERDICT_ON.match(text, cue_start)  # not fullmatch: a pronoun's lookahead reads past it
+    # not fullmatch: a pronoun's lookahead reads past it
+    hit = ANAPHOR.match(text, cue_start) or VERDICT_ON.match(text, cue_start)
     if hit is None or hit.end() != cue_end:
         return False
     reach = max(0, cue_start - ANAPHOR_REACH)

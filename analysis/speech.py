@@ -262,7 +262,7 @@ def _labelled(text, p_start, p_end, mentions, codebook):
             m = named[0]
             content = p_start + label.start(2)
             # "UKRAINE: KREMLIN, FULL TRUCE ONLY IF ...": the label is the story's topic and the
-            # name before the comma is who speaks, as Italian and Spanish wires write it.
+            # name before the comma is who speaks, as an Italian agency's slugs run.
             speaker = [s for s in mentions if s.start == content and s.actor and text.startswith(", ", s.end)]
             if speaker and codebook.actor(m.actor).get("type") != "person":
                 m, content = speaker[0], speaker[0].end + 2
