@@ -329,7 +329,10 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern:
     # Foreign Minister Sergei Lavrov" has a sentence end, not a title beginning with "Kyiv.". Papers
     # that lower-case offices ("foreign ministry spokeswoman Maria Zakharova") need the office nouns too.
     modifier = (rf"(?:(?-i:[A-Z](?:\.[A-Z])+\.?|(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Amb|Prof|St)\.|(?!{CALENDAR}\b)[A-Z][\w’'-]*)|deputy|special|foreign|press|top|former|senior|chief|presidential|national|security|acting|interim|vice|prime|defence|defense|economic|military|lead|peace"
-                rf"|ministry|affairs|department|office|government|state|embassy|cabinet|interior|finance|justice|energy|trade|agency|intelligence|army|party)")
+                rf"|ministry|affairs|department|office|government|state|embassy|cabinet|interior|finance|justice|energy|trade|agency|intelligence|army|party"
+                # a politician's standing before the office ("opposition Isamaa MP Kaarel Vahtra")
+                rf"|opposition|ruling|governing|veteran|centrist|conservative|liberal|independent|hardline|nationalist|populist"
+                rf"|outgoing|incoming|retired|longtime|long-time|pro-Kremlin|pro-Russian|pro-Western|far-right|far-left)")
     # "Head of the Office of the President Andriy Yermak", "Chief of Staff to the President ...":
     # an office named after the one it serves
     serving = r"(?:(?-i:[A-Z]\w+)\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w’'-]*)\s+){1,3}(?:of|to)\s+(?:the\s+)?)?"
@@ -487,10 +490,13 @@ def _has_function_word(words: str) -> bool:
     return any(word in stop or word in verbs for word in words.split())
 
 
-def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codebook) -> None:
-    """Mark the title before each person's name, and the organisations inside that title."""
+def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codebook,
+                persons: list[Mention] | None = None) -> None:
+    """Mark the title before each person's name (``persons``: by default the codebook's persons
+    among ``found``), and the organisations inside that title."""
     titles = _title_pattern(tuple(codebook.titles))
-    persons = [m for m in found if codebook.actor(m.actor).get("type") in ("person", "journalist")]
+    if persons is None:
+        persons = [m for m in found if codebook.actor(m.actor).get("type") in ("person", "journalist")]
     for person in persons:
         window_start = max(p_start, person.start - 80)
         hit = titles.search(text[window_start:person.start])
@@ -519,10 +525,14 @@ def _add_titles(text: str, p_start: int, found: list[Mention], codebook: Codeboo
             person.start = window_start + hit.start("head")
 
 
-def _add_appositions(text: str, p_start: int, p_end: int, found: list[Mention], codebook: Codebook) -> None:
-    """A description beside a name, set off by commas, refers to that name's actor."""
+def _add_appositions(text: str, p_start: int, p_end: int, found: list[Mention], codebook: Codebook,
+                     persons: list[Mention] | None = None) -> None:
+    """A description beside a name, set off by commas, refers to that name's actor (``persons``:
+    by default the codebook's persons among ``found``)."""
     before, after = _apposition_patterns(tuple(codebook.titles))
-    persons = [m for m in found if codebook.actor(m.actor).get("type") == "person" and not m.in_title]
+    if persons is None:
+        persons = [m for m in found if codebook.actor(m.actor).get("type") == "person"]
+    persons = [m for m in persons if not m.in_title]
     for person in persons:
         hit = before.search(text[max(p_start, person.start - 80):person.start])
         if hit:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actors import DEMONYMS, NOT_NAMES, Codebook, Mention, _not_actors, article_mentions
+from .actors import (DEMONYMS, NOT_NAMES, Codebook, Mention, _add_appositions, _add_titles, _apposition_patterns,
+                     _not_actors, article_mentions)
 from .attribution import reporting_verbs, verb_pattern
 from .corpus import Corpus
 
@@ -48,9 +49,24 @@ def _with_persons(corpus: Corpus, codebook: Codebook) -> dict[str, list[Mention]
     out = {}
     paragraphs = corpus.rows_of("paragraphs", "start", "end")  # page chrome names no speaker
     for article_id, found in article_mentions(corpus, codebook).items():
-        persons = uncoded_persons(article_id, corpus.texts[article_id], found, codebook,
-                                  paragraphs.get(article_id, []))
-        out[article_id] = sorted(found + persons, key=lambda m: (m.start, m.end)) if persons else found
+        text = corpus.texts[article_id]
+        persons = uncoded_persons(article_id, text, found, codebook, paragraphs.get(article_id, []))
+        if not persons:
+            out[article_id] = found
+            continue
+        merged = []
+        for p_start, p_end in paragraphs.get(article_id, []):
+            # "Chinese foreign ministry spokesman Guo Jiakun": the ministry is his title, as it would
+            # be a codebook person's, so that he, not the ministry, is the clause's subject
+            within = [m for m in found + persons if p_start <= m.start < p_end]
+            own = [m for m in persons if p_start <= m.start < p_end]
+            if own:
+                _add_titles(text, p_start, within, codebook, own)
+                _add_appositions(text, p_start, p_end, within, codebook, own)
+            merged += within
+        placed = {id(m) for m in merged}
+        merged += [m for m in found + persons if id(m) not in placed]
+        out[article_id] = sorted(merged, key=lambda m: (m.start, m.end))
     return out
 
 
@@ -78,6 +94,7 @@ def uncoded_persons(article_id: str, text: str, found: list[Mention], codebook: 
     verbs = verb_pattern()
     persons: list[Mention] = []
     names: dict[str, str] = {}  # surname -> full name
+    given: dict[str, set[str]] = {}  # first word -> the full names it begins
     for run in (run for start, end in paragraphs for run in RUN.finditer(text, start, end)):
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
         words = [(run.start() + a, run.start() + b) for a, b in words]
@@ -108,14 +125,20 @@ def uncoded_persons(article_id: str, text: str, found: list[Mention], codebook: 
         speaks = speaks is not None and verbs.match(text, end + speaks.end()) is not None
         inverted = re.search(r",[”\"’]?[ \t]+([\w-]+)[ \t]+\Z", text[max(0, start - 20):start])  # "..., said Liina Saar"
         inverted = inverted is not None and inverted.group(1).lower() in reporting_verbs()
-        if not (titled or speaks or inverted):
+        # "Elena Karstens, a German diplomat, ...": a description ending in a title says who she is
+        described = _apposition_patterns(tuple(codebook.titles))[1].match(text[end:end + 80])
+        if not (titled or speaks or inverted or described):
             continue
         name = " ".join(text[start:end].split())
         persons.append(Mention(article_id, start, end, name, "uncoded"))
         covered.append((start, end))
         names.setdefault(text[name_words[-1][0]:name_words[-1][1]], name)
+        given.setdefault(text[name_words[0][0]:name_words[0][1]], set()).add(name)
     if not names:
         return persons
+    # Names written family name first ("Guo Jiakun", then "Guo urged ..."): a first word that
+    # stands for one person only, and is no one's surname, refers to that person too.
+    names.update({word: next(iter(full)) for word, full in given.items() if len(full) == 1 and word not in names})
     # Later references by surname alone ("Tsahkna said", "Ms Saar").
     surname = re.compile(r"(?<![\w’'.-])(" + "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
                          + r")(?![\w’'-])")
