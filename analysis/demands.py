@@ -366,7 +366,7 @@ CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|w
                                r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # "no easing of sanctions before any full ceasefire", "ruled out ... until a ceasefire": what is
 # withheld until a ceasefire makes the ceasefire its condition, not a time frame.
-WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question)\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
+WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question|oppos(?:e|es|ed|ing))\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
                             r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,6}?$", re.I)
 
 
@@ -408,8 +408,11 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:
 # Categories that forbid something: an objection to that thing holds the category (see _sentence).
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+# "the ban on foreign peacekeepers", "no foreign troops": a cue that states the ban, not the troops
+BAN_STATED = re.compile(r"(?:no|(?:a\s+|the\s+)?(?:ban|bar|prohibition)\s+on)\s", re.I)
 OBJECTION = re.compile(r"\b(?:object(?:s|ed)? to|refus(?:e|es|ed|ing) to (?:countenance|accept|allow|tolerate)|oppos(?:e|es|ed)|rule[sd]? out|(?:will|would|does|do) not accept|won’t accept|(?:said|says|say) no[”\"’]? to|"
-                       r"(?:does|do|did)\s+not\s+want|(?:doesn|don|didn)[’']t\s+want|reject(?:s|ed)?|negative attitude|unacceptable|out\s+of\s+the\s+question|a\s+non-starter)\b", re.I)
+                       r"(?:does|do|did)\s+not\s+want|(?:doesn|don|didn)[’']t\s+want|reject(?:s|ed)?|negative attitude|unacceptable|out\s+of\s+the\s+question|a\s+non-starter|"
+                       r"unthinkable|inadmissible|impermissible|off\s+the\s+table|not\s+going\s+to\s+happen|a\s+(?:firm|flat|clear|resounding)\s+no)\b", re.I)
 # "an energy truce", "a partial ceasefire": not the full ceasefire of accept_ceasefire.
 PARTIAL_TRUCE = re.compile(r"\b(?:energy|partial|limited|infrastructure|Black Sea|maritime|air)\W+(?:[\w-]+\s+)?$", re.I)
 PARTIAL_WITHIN = re.compile(r"(?:energy|partial|limited|infrastructure|maritime|air)\b", re.I)  # "the energy pause"
@@ -943,6 +946,10 @@ CONDITIONS_FOR = re.compile(r"\b(?:pre)?conditions?\s+(?:for|of|on)\s+(?:(?:a|an
 BASIS = re.compile(r"\b(?:on\s+the\s+basis\s+of|(?:built|based|founded|resting)\s+on|grounded\s+in|in\s+line\s+with|respect\s+for)\Z", re.I)
 
 
+# verbs whose subject is what a condition is set on ("any ceasefire would require ...")
+REQUIRING = re.compile(r"(?:(?:would|will)\s+)?(?:requires?|depends?\s+on|hinges?\s+on)|(?:would|will|’ll|'ll)\s+(?:still\s+|also\s+|first\s+)?need", re.I)
+
+
 def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_start: int) -> bool:
     """Whether the cue ending at ``cue_end`` names what a condition is set on rather than the
     condition: it follows "conditions for", or it comes before the clause's condition cue and
@@ -956,6 +963,8 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_st
         return False  # "arms deliveries must stop before he signs on to a truce": the cue is the condition
     if condition is not None and BASIS.search(condition.group()):
         return True  # "a lasting peace can only be built on ...": the peace is what rests on the condition
+    if condition is not None and REQUIRING.fullmatch(condition.group()):
+        return True  # "a truce would need effective control": the truce is what needs it, whatever the need is
     if condition is None:  # "... before he signs on to a full truce": what follows "before" is what is conditioned
         earlier = next((c for c in _stances()["condition"].finditer(text, clause[0], cue_end)
                         if c.group().lower().startswith("before ")), None)
@@ -1100,7 +1109,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             if set_on and any(other == category and set_on.end() <= start <= set_on.end() + 40 for other, start, _ in named):
                 stance = "demand"  # "wants root causes dealt with before any lasting settlement": the settlement's own terms
         if ("condition" in present and stance_cues["condition"].search(text, clause[0], cue_start)) \
-                or (category == "accept_ceasefire" and _withheld_until(text, s_start, cue_start)):
+                or _withheld_until(text, s_start, cue_start):
             stance = "condition"  # "impossible unless the West stops arming Ukraine": what follows "unless" is a condition
         elif stance == "condition" and "accept" in present and stance_cues["accept"].search(text, clause[0], cue_end) \
                 and not stance_cues["condition"].search(text, clause[0], cue_start) \
@@ -1209,7 +1218,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             category, stance = _refusing_troops(text, category, stance, cue_start, cue_end)
             refused_force = refused_force if (category, stance) != refused_force else None
         if stance == "reject" and not fixed and category in PROHIBITIONS and OBJECTION.search(window) \
-                and "veto" not in text[cue_start:cue_end].lower():  # refusing Moscow a veto over troops rejects the ban
+                and "veto" not in text[cue_start:cue_end].lower() \
+                and not BAN_STATED.match(text, cue_start, cue_end):  # refusing Moscow a veto, or the ban itself, rejects the ban
             # Objecting to foreign troops is holding "no foreign troops", not rejecting it; objecting to
             # any agreement that involves them sets it as a condition.
             stance = "condition" if AGREEMENT_BEFORE.search(text, clause[0], cue_start) else "demand"

@@ -1589,3 +1589,53 @@ def test_terms_rejected_do_not_include_what_waits_for_them(positions):
 def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     found = {(w, c, s) for w, c, s, _ in positions("Warsaw expects sanctions to remain in force.\n")}
     assert ("Poland", "ease_sanctions", "reject") in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a verdict that the troops will not come is Moscow holding the ban (the gold's convention)
+    ("Lavrov said a Western force in Ukraine was unthinkable.\n", ("Sergei Lavrov", "no_foreign_peacekeepers", "demand")),
+    ("Peskov said European peacekeepers were off the table.\n", ("Dmitry Peskov", "no_foreign_peacekeepers", "demand")),
+    ("Zakharova said the deployment of Western troops in Ukraine was not going to happen.\n",
+     ("Maria Zakharova", "no_foreign_peacekeepers", "demand")),
+    # rejecting the ban itself is rejecting it
+    ("Macron rejected the ban on foreign peacekeepers.\n", ("Emmanuel Macron", "no_foreign_peacekeepers", "reject")),
+    # tighter sanctions and more arms are the opposite of eased sanctions and a halt to aid
+    ("Kallas said sanctions should be tightened until Russia withdraws its troops from Ukraine.\n",
+     ("Kaja Kallas", "ease_sanctions", "reject")),
+    ("Kallas said the EU would step up military aid to Ukraine.\n", ("Kaja Kallas", "halt_western_military_aid", "reject")),
+    # Russia leaving Ukraine, in its common wordings
+    ("Kallas said sanctions should be tightened until Russia withdraws its troops from Ukraine.\n",
+     ("Kaja Kallas", "return_seized_territory", "condition")),
+    ("The EU insisted that Russia must withdraw all its forces from the territory of Ukraine.\n",
+     ("European Union", "return_seized_territory", "demand")),
+    ("Zelenskyy demanded that Russia pull its troops out of Ukraine.\n",
+     ("Volodymyr Zelenskyy", "return_seized_territory", "demand")),
+    ("Sybiha said Ukraine wanted the return of all occupied territories.\n",
+     ("Andrii Sybiha", "return_seized_territory", "demand")),
+    # what is withheld until it happens, after "oppose" as after "no", is a condition
+    ("Macron said he would oppose any easing of sanctions before Russian troops leave Ukrainian soil.\n",
+     ("Emmanuel Macron", "return_seized_territory", "condition")),
+    ("Starmer said the sovereignty of Ukraine must be respected.\n", ("Keir Starmer", "sovereignty_not_negotiable", "demand")),
+    ("Scholz said Ukraine's sovereignty and independence must be respected in any deal.\n",
+     ("Olaf Scholz", "sovereignty_not_negotiable", "demand")),
+    ("Zelenskyy called for the release of all prisoners.\n", ("Volodymyr Zelenskyy", "prisoner_exchange", "demand")),
+    ("Sybiha said Kyiv would not give up any of its territory.\n",
+     ("Andrii Sybiha", "cede_or_recognise_territory", "reject")),
+    # "would need", like "would require", sets a condition on what needs it
+    ("Starmer said any deal would need a US backstop.\n", ("Keir Starmer", "security_guarantees", "condition")),
+])
+def test_common_wordings_of_positions(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+@pytest.mark.parametrize("sentence, unexpected", [
+    # what needs a condition is not itself a condition
+    ("Peskov said a ceasefire would require several steps first.\n",
+     ("Dmitry Peskov", "accept_ceasefire", "condition")),
+    # Russian troops leaving Ukraine is no Ukrainian concession of land
+    ("Zelenskyy demanded that Russia pull its troops out of Ukraine.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "demand")),
+    ("Macron rejected the ban on foreign peacekeepers.\n", ("Emmanuel Macron", "no_foreign_peacekeepers", "demand")),
+])
+def test_common_wordings_are_not_misread(positions, sentence, unexpected):
+    assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
