@@ -963,6 +963,9 @@ def _conditioned(text: str, clause: tuple[int, int], cue_end: int, named, cue_st
         return False  # "arms deliveries must stop before he signs on to a truce": the cue is the condition
     if condition is not None and BASIS.search(condition.group()):
         return True  # "a lasting peace can only be built on ...": the peace is what rests on the condition
+    if condition is not None and CONDITION_NOUN.fullmatch(condition.group()) \
+            and re.match(r"\s+(?:for|of)\b", text[condition.end():condition.end() + 5]):
+        return False  # "an end to arms supplies as a condition for any truce": the cue is the condition
     if condition is not None and REQUIRING.fullmatch(condition.group()):
         return True  # "a truce would need effective control": the truce is what needs it, whatever the need is
     if condition is None:  # "... before he signs on to a full truce": what follows "before" is what is conditioned

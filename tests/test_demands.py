@@ -1621,6 +1621,13 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     ("Zelenskyy called for the release of all prisoners.\n", ("Volodymyr Zelenskyy", "prisoner_exchange", "demand")),
     ("Sybiha said Kyiv would not give up any of its territory.\n",
      ("Andrii Sybiha", "cede_or_recognise_territory", "reject")),
+    # being ready to stop doing something accepts a pause in it
+    ("Moscow said it was ready to stop attacks on power plants.\n", ("Russia", "energy_infrastructure_truce", "accept")),
+    # "X as a condition for Y": X is the condition, Y what it is set on
+    ("Russia has demanded an end to Western arms supplies as a condition for any truce.\n",
+     ("Russia", "halt_western_military_aid", "condition")),
+    ("Russia set a halt to mobilisation as a precondition for a ceasefire.\n",
+     ("Russia", "halt_mobilisation_rearmament", "condition")),
     # "would need", like "would require", sets a condition on what needs it
     ("Starmer said any deal would need a US backstop.\n", ("Keir Starmer", "security_guarantees", "condition")),
 ])
