@@ -1623,6 +1623,11 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      ("Andrii Sybiha", "cede_or_recognise_territory", "reject")),
     # being ready to stop doing something accepts a pause in it
     ("Moscow said it was ready to stop attacks on power plants.\n", ("Russia", "energy_infrastructure_truce", "accept")),
+    ("Ukraine said it would hold off on strikes against Russian refineries.\n",
+     ("Ukraine", "energy_infrastructure_truce", "accept")),
+    # Moscow's phrase for keeping the land it holds
+    ("Lavrov said any deal would have to recognise the new territorial realities.\n",
+     ("Sergei Lavrov", "cede_or_recognise_territory", "demand")),
     # "X as a condition for Y": X is the condition, Y what it is set on
     ("Russia has demanded an end to Western arms supplies as a condition for any truce.\n",
      ("Russia", "halt_western_military_aid", "condition")),
