@@ -52,7 +52,9 @@ FLOORS = {
     # Six more got 83 of 161 right with the rules of 5921ed7 (F1 0.63) and 84 with those of a054ef5, written
     # before they arrived (0.63); no rule was written after reading them, and all seventy stood at 0.71.
     # A fourteenth round added no articles; its rules (wire topic slugs, briefing turns in ordinary case,
-    # verdicts in a later clause, capitals fronted before a passive) took the seventy to 0.72.
+    # verdicts in a later clause, capitals fronted before a passive) took the seventy to 0.72. A fifteenth
+    # added none either; its rules (common wordings tried on sentences written for the test, uncoded
+    # spokespeople's titles) kept them at 0.72 (1,245 of 1,894 right, was 1,231).
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -76,6 +78,7 @@ FLOORS = {
     # The thirteenth (verdicts by a second speaker in one sentence, emphasis quotes inside a stance, peace 'only on
     # the basis of' sovereignty, relative clauses that table, accept or reject): 0.50 (0.55 and 0.44), again unchanged.
     # The fourteenth (the same four rules): 0.50 (0.55 and 0.44), unchanged for the third round running.
+    # The fifteenth (common wordings of positions, 'ready to stop', uncoded spokespeople's titles): 0.51 (0.56 and 0.45).
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
