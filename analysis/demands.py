@@ -364,8 +364,8 @@ NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+
 # A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
                                r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
-# "no easing of sanctions before any full ceasefire", "ruled out ... until a ceasefire": what is
-# withheld until a ceasefire makes the ceasefire its condition, not a time frame.
+# "no easing of sanctions before any full ceasefire", "would oppose any easing before Russian troops
+# leave": what is withheld until something happens makes that its condition, not a time frame.
 WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question|oppos(?:e|es|ed|ing))\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
                             r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,6}?$", re.I)
 

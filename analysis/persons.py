@@ -10,8 +10,11 @@ table stays the codebook's, and ``actors.uncoded_names`` still lists these names
 A run of two or three capitalised words (any alphabet's capitals: "Kęstutis Budrys") is taken for
 a person when a title from ``codebooks/titles.csv`` stands right before it, or a reporting verb
 right after it (past a party in brackets or an apposition between commas), or an inverted
-reporting verb right before it ("..., said Liina Saar"). Its actor is the name as printed; a
-later surname alone, or an honorific and the surname, is the same person.
+reporting verb right before it ("..., said Liina Saar"), or a description ending in a title right
+after it ("Elena Varga, a Hungarian diplomat,"). Its actor is the name as printed; its title and
+description are marked as a codebook person's are. A later surname alone, or an honorific and the
+surname, is the same person, and so is a first word that begins only one such name ("Guo" after
+"Guo Jiakun": names written family name first).
 """
 from __future__ import annotations
 
