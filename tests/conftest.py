@@ -1,4 +1,5 @@
-"""Shared fixtures: a throwaway corpus folder, and the repository's seed corpus loaded once."""
+"""Shared fixtures: a throwaway corpus folder, the repository's seed corpus loaded once, and the
+demand rows of a one-article corpus."""
 from __future__ import annotations
 
 import atexit
@@ -13,6 +14,7 @@ import pytest
 
 import analysis
 from analysis import paths
+from analysis.demands import demands
 from analysis.manifest import COLUMNS, MANIFEST_NAME
 
 # nbval runs the notebooks in kernels that inherit this environment: their figures go to a
@@ -102,3 +104,13 @@ def outlets_corpus(tmp_path, make_corpus):
                          "date_evidence": "written for the test"})
         return analysis.load_corpus(make_corpus(tmp_path, files, rows))
     return build
+
+
+@pytest.fixture
+def positions(one_article):
+    """``positions(text)`` → the (who, category, stance, voice) rows the demand annotator finds in
+    a single article written for a test."""
+    def run(text: str):
+        table = demands(one_article(text))
+        return {(w, c, s, v) for w, c, s, v in zip(table["who"], table["category"], table["stance"], table["voice"])}
+    return run

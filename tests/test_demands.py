@@ -6,14 +6,6 @@ import pytest
 from analysis.demands import demands
 
 
-@pytest.fixture
-def positions(one_article):
-    def run(text: str):
-        table = demands(one_article(text))
-        return {(w, c, s, v) for w, c, s, v in zip(table["who"], table["category"], table["stance"], table["voice"])}
-    return run
-
-
 def test_a_list_of_conditions_gives_one_row_per_condition(positions):
     found = positions("Nevertheless, Putin in effect rejected the plan, instead outlining a series of conditions, "
                       "including a halt to Ukraine’s rearmament, as well as a suspension of western military aid.\n")
