@@ -361,12 +361,14 @@ TROOPS = re.compile(r"\b(?:troops|soldiers|forces?|contingents?|peacekeep\w*|dep
 # A topic not discussed ("had not discussed military aid") is no position.
 NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+\s+)?(?:discuss|raise|mention|talk|address|touch)"
                      r"\w*\s)(?:\w+ly\s+)?\Z", re.I)
-# A ceasefire named as a time frame ("in the event of a ceasefire") is not one being asked for.
+# A ceasefire named as a time frame ("in the event of a ceasefire", "while any truce holds") or as what
+# the other side would exploit ("must not use any pause to rearm") is not one being asked for.
 CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
-                               r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
+                               r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over|while|throughout|duration of|"
+                               r"(?:as|so) long as|use|uses|used|using|exploit(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # "no easing of sanctions before any full ceasefire", "would oppose any easing before Russian troops
 # leave": what is withheld until something happens makes that its condition, not a time frame.
-WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question|oppos(?:e|es|ed|ing))\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless)\s+"
+WITHHELD_UNTIL = re.compile(r"(?:\b(?:no|not|never|ruled?\s+out|rules\s+out|out\s+of\s+the\s+question|oppos(?:e|es|ed|ing))\b|n[’']t\b)[^.;:!?,]{0,100}?\b(?:until|before|unless|(?:as|so)\s+long\s+as)\s+"
                             r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,6}?$", re.I)
 
 

@@ -1643,3 +1643,25 @@ def test_common_wordings_of_positions(positions, sentence, expected):
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+# Wordings from a bank of plain wire, broadcast and state-media sentences (not from any test article).
+@pytest.mark.parametrize("sentence, expected", [
+    # what is held back as long as something lasts is held back until it changes
+    ("Sybiha urged partners not to lift a single sanction as long as Russia refuses a ceasefire.\n",
+     ("Andrii Sybiha", "accept_ceasefire", "condition")),
+    ("Moscow wants Ukraine to stop mobilising for as long as any pause lasts.\n",
+     ("Russia", "halt_mobilisation_rearmament", "condition")),
+])
+def test_bank_wordings_of_positions(positions, sentence, expected):
+    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
+
+
+@pytest.mark.parametrize("sentence, unexpected", [
+    # a pause the other side would exploit, or the time while one lasts, is not a pause asked for
+    ("Peskov said Kyiv must not use any pause to rearm.\n", ("Dmitry Peskov", "accept_ceasefire", "demand")),
+    ("Moscow wants Ukraine to stop mobilising while any truce holds.\n", ("Russia", "accept_ceasefire", "demand")),
+    ("Moscow wants Ukraine to stop mobilising for as long as any pause lasts.\n", ("Russia", "accept_ceasefire", "condition")),
+])
+def test_bank_wordings_are_not_misread(positions, sentence, unexpected):
+    assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
