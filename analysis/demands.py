@@ -731,8 +731,14 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
     hits = [h for h in hits if h in fixed or not any(o[0] == h[0] and o[1] < h[2] and h[1] < o[2] for o in fixed)]
     # Where cues of two categories overlap ("a veto on sending troops to Ukraine"), the first is the
     # phrase's head and says what is meant (the longer, where both start together).
-    return [h for h in hits if not any(o[0] != h[0] and o[1] < h[2] and h[1] < o[2]
+    kept = [h for h in hits if not any(o[0] != h[0] and o[1] < h[2] and h[1] < o[2]
                                        and (o[1], h[2] - h[1]) < (h[1], o[2] - o[1]) for o in hits)]
+    # A clause gives one row per category, from its first cue: the first in the text, so that in "no
+    # veto over Ukraine's NATO membership" the refusal of a veto speaks, not NATO membership after it.
+    first = {}
+    for category, _, _ in kept:
+        first.setdefault(category, len(first))
+    return sorted(kept, key=lambda h: (first[h[0]], h[1]))
 
 
 SWAP_TERMS = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\d|all\b|the\s+same\s+number)", re.I)
@@ -866,7 +872,7 @@ def _fixed_stance(text: str, category: str, cue_start: int, cue_end: int) -> str
 
 
 # "Moscow has no say", "Russia would not get a veto": the one refused a say, just before the refusal.
-DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim|hold|be\s+(?:allowed|permitted)))\b", re.I)
+DENIAL = re.compile(r"(?:no|(?:not|cannot|n[’']t)\s+(?:get|have|claim|hold|be\s+(?:allowed|permitted|given)))\b", re.I)
 # "Moscow has no say", "Russia cannot have a veto", "Putin doesn't get to", Moscow 'will have "no
 # veto"': the auxiliary may carry the negation's "n't", which the denial itself begins with.
 REFUSED_SAY = re.compile(r"\b(?:say|veto|vote|right|decide|dictate|choose)\b", re.I)

@@ -1652,6 +1652,24 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
      ("Andrii Sybiha", "accept_ceasefire", "condition")),
     ("Moscow wants Ukraine to stop mobilising for as long as any pause lasts.\n",
      ("Russia", "halt_mobilisation_rearmament", "condition")),
+    # refusing Moscow a veto over NATO membership is the speaker's, and NATO's door has other names
+    ("Finnish President Alexander Stubb said Russia would have no veto over Ukraine's NATO membership.\n",
+     ("Alexander Stubb", "no_nato_membership", "reject")),
+    ("Stubb said Russia could not be given a veto over Ukraine's choice of alliances.\n",
+     ("Alexander Stubb", "no_nato_membership", "reject")),
+    ("Zelenskyy said Kyiv would not give up its path to NATO.\n", ("Volodymyr Zelenskyy", "no_nato_membership", "reject")),
+    ("Sybiha said Ukraine would never drop its bid to join NATO.\n", ("Andrii Sybiha", "no_nato_membership", "reject")),
+    # recognising land as Russian
+    ("Zelenskyy said Ukraine would never recognise the new regions as part of Russia.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "reject")),
+    ("Zelenskyy said Ukraine would never recognise any occupied Ukrainian land as Russian.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "reject")),
+    # going on arming Ukraine refuses to halt it
+    ("Von der Leyen said the EU would keep sending arms to Ukraine.\n",
+     ("Ursula von der Leyen", "halt_western_military_aid", "reject")),
+    ("Kallas said the bloc would continue to pump weapons into Kyiv.\n", ("Kaja Kallas", "halt_western_military_aid", "reject")),
+    ("Starmer reiterated Britain's steadfast military support for Ukraine.\n",
+     ("Keir Starmer", "halt_western_military_aid", "reject")),
 ])
 def test_bank_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1662,6 +1680,13 @@ def test_bank_wordings_of_positions(positions, sentence, expected):
     ("Peskov said Kyiv must not use any pause to rearm.\n", ("Dmitry Peskov", "accept_ceasefire", "demand")),
     ("Moscow wants Ukraine to stop mobilising while any truce holds.\n", ("Russia", "accept_ceasefire", "demand")),
     ("Moscow wants Ukraine to stop mobilising for as long as any pause lasts.\n", ("Russia", "accept_ceasefire", "condition")),
+    ("Finnish President Alexander Stubb said Russia would have no veto over Ukraine's NATO membership.\n",
+     ("Russia", "no_nato_membership", "reject")),
+    # "support" inside "military support" accepts no halt to it; "the continued pumping" is Moscow's complaint
+    ("The EU will continue to provide Ukraine with humanitarian and military support.\n",
+     ("European Union", "halt_western_military_aid", "accept")),
+    ("\"The continued pumping of weapons into Ukraine is the main obstacle to any settlement,\" Peskov said.\n",
+     ("Dmitry Peskov", "halt_western_military_aid", "reject")),
 ])
 def test_bank_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
