@@ -196,6 +196,7 @@ PERSON_NAME_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][a-zà-ÿ’'-]+\s+){1,
 OFFICE_THEN_NAME = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|minister|secretary|ambassador|"
                               r"envoy|adviser|advisor|aide|chief|head|director|official)\s+"
                               r"((?:[A-Z][a-zà-ÿ’'-]+\s+){1,2}[A-Z][a-zà-ÿ’'-]+)\s*(?:,\s*)?\Z")
+SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:[A-Z][\w-]*\s+){0,2}\Z")
 COMMON_CAPITALISED = {"The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "After", "Before", "While",
                       "Earlier", "Later", "Meanwhile", "However", "Asked", "Speaking", "According"}
 
@@ -218,6 +219,13 @@ def speaker_phrase(text: str, tracker: Tracker, start: int, end: int) -> Speaker
     name = PERSON_NAME_BEFORE.search(window.rstrip())
     if name and name.group(1).split()[0] not in COMMON_CAPITALISED:
         at = start + name.start(1)
+        known = next((m for m in tracker.found if m.actor and m.start < at + len(name.group(1)) and at < m.end), None)
+        if known is not None:
+            # "Prime Minister Keir Starmer" is Keir Starmer, not a new person; and "a spokesperson for
+            # Prime Minister Keir Starmer" speaks for his office, not as him
+            if SPOKESPERSON_FOR.search(window[:name.start(1)]):
+                return None
+            return Speaker(known.actor, text[known.start:known.end], known.start, known.end, unnamed=False)
         return Speaker(name.group(1), name.group(1), at, at + len(name.group(1)), unnamed=False)
     return None
 

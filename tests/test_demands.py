@@ -1670,6 +1670,9 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     ("Kallas said the bloc would continue to pump weapons into Kyiv.\n", ("Kaja Kallas", "halt_western_military_aid", "reject")),
     ("Starmer reiterated Britain's steadfast military support for Ukraine.\n",
      ("Keir Starmer", "halt_western_military_aid", "reject")),
+    # a leader's spokesperson speaks for the office: the state the sentence names holds the plan
+    ("A spokesperson for Prime Minister Keir Starmer said Britain would keep working on plans for a reassurance force.\n",
+     ("United Kingdom", "security_guarantees", "propose")),
 ])
 def test_bank_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1687,6 +1690,9 @@ def test_bank_wordings_of_positions(positions, sentence, expected):
      ("European Union", "halt_western_military_aid", "accept")),
     ("\"The continued pumping of weapons into Ukraine is the main obstacle to any settlement,\" Peskov said.\n",
      ("Dmitry Peskov", "halt_western_military_aid", "reject")),
+    # a title before a name the codebook knows makes no new person
+    ("A spokesman for President Emmanuel Macron said France would keep working on plans for a reassurance force.\n",
+     ("President Emmanuel Macron", "security_guarantees", "propose")),
 ])
 def test_bank_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
