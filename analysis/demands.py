@@ -337,7 +337,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     amounted to a rejection of ...")."""
     cuts = [start]
     for m in re.finditer(r";|\s[–—-]\s|,\s+(?=(?:while|but|although|whereas|the|a|an|he|she|they|it|and|as well)\b)"
-                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:said|says|added|insisted|stressed|argued|warned)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)|,\s+(?=in\s+what\s)|,\s+(?=with\s+(?:[\w’'.-]+\s+){1,6}?\w+ing\b)",
+                         r"|(?<=\w),\s+(?=[A-Z])|\s(?=(?:but|which)\s)|\s(?=that\s+(?:Mr\s+)?[A-Z])|\s(?=as\s+(?:he|she|they|it)\s)|\s(?=and that\s)|\s(?=and\s+(?:(?:also|then|instead)\s+)?(?:said|says|added|insisted|stressed|argued|warned|demanded|demands|urged|urges|rejected|rejects|refused|refuses|ruled\s+out|rules\s+out|dismissed|dismisses|called\s+(?:for|on)|calls\s+(?:for|on)|pressed|presses|sought|seeks|proposed|proposes|offered|offers|accepted|accepts|welcomed|welcomes)\b)|\s(?=as\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:demands|demanded|insists|insisted|wants|wanted|seeks|sought|calls\s+for|called\s+for)\b)|,\s+(?=(?:instead\s+)?\w+ing\b)|,\s+(?=in\s+what\s)|,\s+(?=with\s+(?:[\w’'.-]+\s+){1,6}?\w+ing\b)",
                          text[start:end]):
         if m.group().isspace() and text[start + m.end():start + m.end() + 5] == "that " and COMPLEMENT_NOUN.search(text, start, start + m.start()):
             continue  # "dismissed the idea that Ukraine's partners should ...": the noun's content, not a new clause
@@ -363,7 +363,7 @@ NEGATED = re.compile(r"(?:\b(?:never|not|no longer)|n[’']t)\s+(?!(?:[\w’'-]+
                      r"\w*\s)(?:\w+ly\s+)?\Z", re.I)
 # A ceasefire named as a time frame ("in the event of a ceasefire", "while any truce holds") or as what
 # the other side would exploit ("must not use any pause to rearm") is not one being asked for.
-CEASEFIRE_AS_TIME = re.compile(r"(?:(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
+CEASEFIRE_AS_TIME = re.compile(r"(?:\b(?:in the event of|after|during|once|until|without|lack of|post-|before|secure|monitor|police|"
                                r"guarantee|uphold|enforce|oversee|verify|underpin|safeguard|over|while|throughout|duration of|"
                                r"(?:as|so) long as|use|uses|used|using|exploit(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?|\bfuture\s+)$", re.I)
 # "no easing of sanctions before any full ceasefire", "would oppose any easing before Russian troops
@@ -745,6 +745,7 @@ SWAP_TERMS = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:\d|all\b|the\s+s
 CONDUCT = re.compile(r"\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?(?:happening|taking\s+place|took\s+place|"
                      r"under\s*way|went\s+ahead|going\s+ahead|carried\s+out|completed|came\s+home|returned\s+home|(?:were|was)\s+freed)\b", re.I)
 CONDUCTED = re.compile(r"\b(?:freed|released|exchanged|swapped|returned|handed\s+over)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
+EVALUATED = re.compile(r"\b(?:welcom|prais|hail|applaud)(?:e|ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}\Z", re.I)
 CONDUCTED_CUE = re.compile(r"(?:freed|released|exchanged|swapped|returned|handed)\b", re.I)  # "handed over 23 soldiers"
 BARE_OFFICE = re.compile(r"(?:the\s+)?(?:president|head\s+of\s+(?:the\s+)?state)", re.I)
 
@@ -1176,9 +1177,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             stance = "demand"  # "no European troops in Ukraine": the ban, stated
         if stance is None and not CONDUCT.match(text, cue_end, s_end) \
                 and not CONDUCTED.search(text, max(s_start, cue_start - 40), cue_start) \
-                and not CONDUCTED_CUE.match(text, cue_start, cue_end):
+                and not CONDUCTED_CUE.match(text, cue_start, cue_end) \
+                and not EVALUATED.search(text, max(s_start, cue_start - 40), cue_start):
             # some categories name their stance ("conditions", "a prisoner exchange"), unless it is
-            # being carried out ("a prisoner exchange happening today"): conduct, not a position
+            # being carried out ("a prisoner exchange happening today"): conduct, not a position;
+            # or welcomed once done ("welcomes the exchange of prisoners"): a verdict, not a position
             stance = _category_fields()[category]["stance_without_cue"] or None
         offered_only = False
         if stance is None and _category_fields()[category].get("offered_by") and TROOPS.search(text, cue_start, clause[1]):

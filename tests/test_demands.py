@@ -1673,6 +1673,14 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     # a leader's spokesperson speaks for the office: the state the sentence names holds the plan
     ("A spokesperson for Prime Minister Keir Starmer said Britain would keep working on plans for a reassurance force.\n",
      ("United Kingdom", "security_guarantees", "propose")),
+    # "agreed to X and demanded Y", "agree to X as the Kremlin demands Y": each verb its own clause
+    ("Putin agreed to halt strikes on energy facilities and demanded an end to Western military aid.\n",
+     ("Vladimir Putin", "halt_western_military_aid", "demand")),
+    ("Trump, Putin agree to energy truce as Kremlin demands end to Western aid for Kyiv\n",
+     ("Kremlin", "halt_western_military_aid", "demand")),
+    ("The EU welcomes the US proposal for a 30-day ceasefire.\n", ("European Union", "accept_ceasefire", "accept")),
+    ("Sybiha called the idea of cutting Ukraine off from Western weapons a fantasy.\n",
+     ("Andrii Sybiha", "halt_western_military_aid", "reject")),
 ])
 def test_bank_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1693,6 +1701,12 @@ def test_bank_wordings_of_positions(positions, sentence, expected):
     # a title before a name the codebook knows makes no new person
     ("A spokesman for President Emmanuel Macron said France would keep working on plans for a reassurance force.\n",
      ("President Emmanuel Macron", "security_guarantees", "propose")),
+    ("Putin agreed to halt strikes on energy facilities and demanded an end to Western military aid.\n",
+     ("Vladimir Putin", "halt_western_military_aid", "accept")),
+    # welcoming what has been agreed or done is a verdict on it, not a position
+    ("Macron welcomed the agreement on energy infrastructure as a first step.\n",
+     ("Emmanuel Macron", "energy_infrastructure_truce", "accept")),
+    ("The EU welcomes the exchange of prisoners of war.\n", ("European Union", "prisoner_exchange", "propose")),
 ])
 def test_bank_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
