@@ -1681,6 +1681,10 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     ("The EU welcomes the US proposal for a 30-day ceasefire.\n", ("European Union", "accept_ceasefire", "accept")),
     ("Sybiha called the idea of cutting Ukraine off from Western weapons a fantasy.\n",
      ("Andrii Sybiha", "halt_western_military_aid", "reject")),
+    # an all-for-all exchange, in quotation marks or after its noun
+    ("Lubinets said the swap was an important step and called for an \"all-for-all\" exchange.\n",
+     ("Dmytro Lubinets", "prisoner_exchange", "demand")),
+    ("Zelenskyy called for prisoner swaps on an all-for-all basis.\n", ("Volodymyr Zelenskyy", "prisoner_exchange", "demand")),
 ])
 def test_bank_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
