@@ -1685,6 +1685,8 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     ("Lubinets said the swap was an important step and called for an \"all-for-all\" exchange.\n",
      ("Dmytro Lubinets", "prisoner_exchange", "demand")),
     ("Zelenskyy called for prisoner swaps on an all-for-all basis.\n", ("Volodymyr Zelenskyy", "prisoner_exchange", "demand")),
+    # the ball in Russia's court, in the past tense of reported speech
+    ("Rubio said the ball was now in Russia's court on the ceasefire.\n", ("Marco Rubio", "accept_ceasefire", "demand")),
 ])
 def test_bank_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
