@@ -180,7 +180,11 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                     heading = None
             named = _cue_hits(text, s_start, s_end, where)
             if named:
-                antecedents = [(s_start, category) for category, _, _ in named] + antecedents
+                # a truce named as the condition of an offer ("only once a ceasefire is in place") is
+                # not what "the idea" in a later sentence points back to
+                antecedents = [(s_start, category) for category, start, _ in named
+                               if not (category == "accept_ceasefire" and ONLY_ONCE.search(text, max(s_start, start - 40), start))] \
+                    + antecedents
             elif antecedents:
                 named = _anaphor_hits(text, s_start, s_end, antecedents)
             if not named and _stances()["refuse_to_confirm"].search(text, s_start, s_end):
@@ -395,6 +399,8 @@ HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|want
                     r"(?:knows?|sees?|seen|understands?|learns?)\s+(?:[\w’'-]+\s+){0,2}?(?:what|which|how|who|whether|the\s+details)\b", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
 # "... but only once a ceasefire is in place": a truce first, as the condition of an offer.
+# "would deploy troops only once a ceasefire is in place": a truce set as the condition, not a time frame.
+ONLY_ONCE = re.compile(r"\bonly\s+(?:once|after|when|if)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?\Z", re.I)
 TRUCE_FIRST = re.compile(r"\bonly\s+(?:once|after|when|if)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", re.I)
 STRIKING = re.compile(r"(?:strike|hit|attack|target|fire\s+(?:at|on)|bomb)\b", re.I)
 RECIPROCAL = re.compile(r"\b(?:if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition|only\s+when|unless)\b", re.I)
@@ -718,7 +724,8 @@ def _cue_hits(text: str, s_start: int, s_end: int, where) -> list[tuple[str, int
                     text, max(0, cue.start() - CONTEXT_BEFORE), min(len(text), cue.end() + CONTEXT_AFTER)):
                 continue
             if category == "accept_ceasefire" and ((CEASEFIRE_AS_TIME.search(text[max(s_start, cue.start() - 40):cue.start()])
-                                                    and not _withheld_until(text, s_start, cue.start()))
+                                                    and not _withheld_until(text, s_start, cue.start())
+                                                    and not ONLY_ONCE.search(text, max(s_start, cue.start() - 40), cue.start()))
                                                    or PARTIAL_TRUCE.search(text[max(s_start, cue.start() - 30):cue.start()])
                                                    or PARTIAL_WITHIN.match(cue.group())
                                                    or PARTIAL_AFTER.match(text, cue.end())):
@@ -1139,6 +1146,10 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         # "ready to send troops as part of a reassurance force, but only once a ceasefire is in place":
         # the force is offered, and the truce is the condition set on it
         truce_first = _category_fields()[category].get("offered_by") and TRUCE_FIRST.search(text, cue_end, s_end) is not None
+        if truce_first and stance == "condition" and category != "accept_ceasefire" \
+                and TRUCE_FIRST.search(text, clause[0], clause[1]) and not any(
+                    other != category and clause[0] <= start < cue_start for other, start, _ in named):
+            stance = "propose"  # "would deploy a force only once a ceasefire is in place": the force offered, the truce its condition
         if trailing and stance in ("accept", "propose") and not any(clauses[index + 1][0] <= start < clauses[index + 1][1]
                                                                      for _, start, _ in named):
             # "Ukraine will stop firing at energy sites – but only as long as Russia does the same"
@@ -1420,6 +1431,8 @@ def _same_side(codebook: Codebook, subject: str, speaker: str) -> bool:
         # a person the codebook lacks ("Foreign Minister Margus Tsahkna said Estonia ...") speaking
         # of a state outside the war's parties: outlets quote such officials on their own state
         return True
+    if held_by.get("type") == "group" and told_by.get("type") == "person" and told_by.get("camp") not in WARRING_CAMPS:
+        return True  # "Starmer said the coalition of the willing would deploy ...": a member speaking for the group
     return held_by.get("camp", "?") == told_by.get("camp", "!") and held_by.get("type") != "person"
 
 

@@ -1687,6 +1687,14 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     ("Zelenskyy called for prisoner swaps on an all-for-all basis.\n", ("Volodymyr Zelenskyy", "prisoner_exchange", "demand")),
     # the ball in Russia's court, in the past tense of reported speech
     ("Rubio said the ball was now in Russia's court on the ceasefire.\n", ("Marco Rubio", "accept_ceasefire", "demand")),
+    # a force offered "only once a ceasefire is in place": the force proposed, the truce its condition,
+    # held by the member who speaks for the group
+    ("British Prime Minister Keir Starmer said the coalition of the willing would deploy a reassurance force "
+     "only once a ceasefire was in place.\n", ("Keir Starmer", "security_guarantees", "propose")),
+    ("British Prime Minister Keir Starmer said the coalition of the willing would deploy a reassurance force "
+     "only once a ceasefire was in place.\n", ("Keir Starmer", "accept_ceasefire", "condition")),
+    ("Kristersson said Sweden was prepared to contribute to a peacekeeping force, but only once a ceasefire was in place.\n",
+     ("Ulf Kristersson", "accept_ceasefire", "condition")),
 ])
 def test_bank_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1713,6 +1721,11 @@ def test_bank_wordings_of_positions(positions, sentence, expected):
     ("Macron welcomed the agreement on energy infrastructure as a first step.\n",
      ("Emmanuel Macron", "energy_infrastructure_truce", "accept")),
     ("The EU welcomes the exchange of prisoners of war.\n", ("European Union", "prisoner_exchange", "propose")),
+    ("British Prime Minister Keir Starmer said the coalition of the willing would deploy a reassurance force "
+     "only once a ceasefire was in place.\n", ("coalition of the willing", "security_guarantees", "propose")),
+    # the truce set as an offer's condition is not "the idea" a later sentence rejects
+    ("Britain said it would send troops only once a ceasefire was in place. The idea has been rejected by Moscow.\n",
+     ("Russia", "accept_ceasefire", "reject")),
 ])
 def test_bank_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
