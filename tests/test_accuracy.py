@@ -31,7 +31,8 @@ FLOORS = {
                # Demands do not generalise yet (F1 0.18 when first scored, 0.78 after rules written with
                # this set in view, 0.74 once "ready to back it but wants to see the details" became
                # acceptance in principle, as the dev and held-out gold and this set's second reader code
-               # it and this set's first reader did not): a regression guard only.
+               # it and this set's first reader did not; 0.75 once a wording bank taught the rules 'the
+               # ball was now in Russia's court'): a regression guard only.
                "demands": ("f1", 0.72)},
     # Demand gold only, seventy articles: the first four scored F1 0.27 when first scored; the six
     # added next got 34 of 126 records right when first scored; those ten reached 0.66 with them in
@@ -54,7 +55,9 @@ FLOORS = {
     # A fourteenth round added no articles; its rules (wire topic slugs, briefing turns in ordinary case,
     # verdicts in a later clause, capitals fronted before a passive) took the seventy to 0.72. A fifteenth
     # added none either; its rules (common wordings tried on sentences written for the test, uncoded
-    # spokespeople's titles) kept them at 0.72 (1,245 of 1,894 right, was 1,231).
+    # spokespeople's titles) kept them at 0.72 (1,245 of 1,894 right, was 1,231). A sixteenth added none;
+    # its rules, taken from a bank of 287 plain wire, broadcast and state-media passages written and
+    # labelled by helpers, took them to 0.73 (1,256 right, was 1,245; 1,541 found, was 1,551).
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -79,6 +82,8 @@ FLOORS = {
     # the basis of' sovereignty, relative clauses that table, accept or reject): 0.50 (0.55 and 0.44), again unchanged.
     # The fourteenth (the same four rules): 0.50 (0.55 and 0.44), unchanged for the third round running.
     # The fifteenth (common wordings of positions, 'ready to stop', uncoded spokespeople's titles): 0.51 (0.56 and 0.45).
+    # The sixteenth (a wording bank: a pause the other side would use, forces offered only once a truce holds,
+    # coordinated stance verbs, NATO's door, welcomes of what is done): 0.52 (0.56 and 0.47).
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
