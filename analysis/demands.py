@@ -398,9 +398,9 @@ HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|want
                     r"|\W*but\s+only\s+(?:once|when|after)\s+(?:he|she|they|we|it|I|Kyiv|Kiev)\s+(?:\w+\s+)?"
                     r"(?:knows?|sees?|seen|understands?|learns?)\s+(?:[\w’'-]+\s+){0,2}?(?:what|which|how|who|whether|the\s+details)\b", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
-# "... but only once a ceasefire is in place": a truce first, as the condition of an offer.
 # "would deploy troops only once a ceasefire is in place": a truce set as the condition, not a time frame.
 ONLY_ONCE = re.compile(r"\bonly\s+(?:once|after|when|if)\s+(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+)?\Z", re.I)
+# "... but only once a ceasefire is in place": a truce first, as the condition of an offer.
 TRUCE_FIRST = re.compile(r"\bonly\s+(?:once|after|when|if)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", re.I)
 STRIKING = re.compile(r"(?:strike|hit|attack|target|fire\s+(?:at|on)|bomb)\b", re.I)
 RECIPROCAL = re.compile(r"\b(?:if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition|only\s+when|unless)\b", re.I)
