@@ -1627,26 +1627,7 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      ("Russia", "halt_mobilisation_rearmament", "condition")),
     # "would need", like "would require", sets a condition on what needs it
     ("Starmer said any deal would need a US backstop.\n", ("Keir Starmer", "security_guarantees", "condition")),
-])
-def test_common_wordings_of_positions(positions, sentence, expected):
-    assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
-
-
-@pytest.mark.parametrize("sentence, unexpected", [
-    # what needs a condition is not itself a condition
-    ("Peskov said a ceasefire would require several steps first.\n",
-     ("Dmitry Peskov", "accept_ceasefire", "condition")),
-    # Russian troops leaving Ukraine is no Ukrainian concession of land
-    ("Zelenskyy demanded that Russia pull its troops out of Ukraine.\n",
-     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "demand")),
-    ("Macron rejected the ban on foreign peacekeepers.\n", ("Emmanuel Macron", "no_foreign_peacekeepers", "demand")),
-])
-def test_common_wordings_are_not_misread(positions, sentence, unexpected):
-    assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
-
-
-# Wordings from a bank of plain wire, broadcast and state-media sentences (not from any test article).
-@pytest.mark.parametrize("sentence, expected", [
+    # from a bank of plain wire, broadcast and state-media passages written for the rules (no test article)
     # what is held back as long as something lasts is held back until it changes
     ("Sybiha urged partners not to lift a single sanction as long as Russia refuses a ceasefire.\n",
      ("Andrii Sybiha", "accept_ceasefire", "condition")),
@@ -1696,11 +1677,19 @@ def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     ("Kristersson said Sweden was prepared to contribute to a peacekeeping force, but only once a ceasefire was in place.\n",
      ("Ulf Kristersson", "accept_ceasefire", "condition")),
 ])
-def test_bank_wordings_of_positions(positions, sentence, expected):
+def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
 
 
 @pytest.mark.parametrize("sentence, unexpected", [
+    # what needs a condition is not itself a condition
+    ("Peskov said a ceasefire would require several steps first.\n",
+     ("Dmitry Peskov", "accept_ceasefire", "condition")),
+    # Russian troops leaving Ukraine is no Ukrainian concession of land
+    ("Zelenskyy demanded that Russia pull its troops out of Ukraine.\n",
+     ("Volodymyr Zelenskyy", "cede_or_recognise_territory", "demand")),
+    ("Macron rejected the ban on foreign peacekeepers.\n", ("Emmanuel Macron", "no_foreign_peacekeepers", "demand")),
+    # from the same bank
     # a pause the other side would exploit, or the time while one lasts, is not a pause asked for
     ("Peskov said Kyiv must not use any pause to rearm.\n", ("Dmitry Peskov", "accept_ceasefire", "demand")),
     ("Moscow wants Ukraine to stop mobilising while any truce holds.\n", ("Russia", "accept_ceasefire", "demand")),
@@ -1727,5 +1716,5 @@ def test_bank_wordings_of_positions(positions, sentence, expected):
     ("Britain said it would send troops only once a ceasefire was in place. The idea has been rejected by Moscow.\n",
      ("Russia", "accept_ceasefire", "reject")),
 ])
-def test_bank_wordings_are_not_misread(positions, sentence, unexpected):
+def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
