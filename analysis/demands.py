@@ -516,10 +516,14 @@ SUBORDINATE_CONDITION = re.compile(r"\W*(?:while|unless|until|if|once|as\s+long\
 SUBORDINATE_BEFORE = re.compile(r"\b(?:before|until|unless|once|after|during)\b[^,;:–—]{0,40}\Z", re.I)
 SUBORDINATE_INSIDE = re.compile(r"\b(?:while|unless|until|as\s+long\s+as|so\s+long\s+as)\s", re.I)
 NEGATED_VERB = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+ly\s+)?$", re.I)
-# Urging someone to accept is a demand made of them, whatever the accept cue after it says.
+# Urging someone to accept, or saying they must, is a demand made of them, whatever the accept cue after it says.
 URGED_TO_ACCEPT = re.compile(r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|push(?:ed|es|ing)|ask(?:ed|s|ing)|"
                              r"appeal(?:ed|s|ing)\s+to|encourag(?:ed|es|ing)|challeng(?:ed|es|ing)|want(?:s|ed)?)\s+"
-                             r"(?:[\w’'.-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}?(?:agree|accept|sign|back|support|endorse|join)\b", re.I)
+                             r"(?:[\w’'.-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}?(?:agree|accept|sign|back|support|endorse|join)\b"
+                             # the accepting verb after a modal or "it is now for X to": "Putin must now agree to"
+                             r"|\b(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:\w+\s+){0,2}?(?:agree|accept|sign|back|say\s+yes)\b"
+                             r"|\bit\s+(?:is|was|’s|'s)\s+(?:now\s+)?(?:up\s+to|for|on)\s+(?:[\w’'.-]+\s+){1,3}?to\s+(?:[\w-]+\s+){0,8}?"
+                             r"(?:agree|agreeing|accept|accepting|sign|signing|back|say\s+yes)\b", re.I)
 # The question a refusal to confirm leaves open: "whether Putin would ...", "if Moscow will ...".
 WHETHER = re.compile(r"\b(?:whether|if)\s+", re.I)
 ASKED = re.compile(r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?asked\s+(?:\w+\s+)?(?:whether|if)\s", re.I)

@@ -1676,6 +1676,13 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      "only once a ceasefire was in place.\n", ("Keir Starmer", "accept_ceasefire", "condition")),
     ("Kristersson said Sweden was prepared to contribute to a peacekeeping force, but only once a ceasefire was in place.\n",
      ("Ulf Kristersson", "accept_ceasefire", "condition")),
+    # where the burden lies, an official's goal, pressing someone on a point: each asks for it
+    ("Starmer said Putin must now agree to a full and unconditional ceasefire.\n", ("Keir Starmer", "accept_ceasefire", "demand")),
+    ("Starmer said it was now up to Russia to agree to a full ceasefire.\n", ("Keir Starmer", "accept_ceasefire", "demand")),
+    ("Waltz said it was on Moscow to get to the full ceasefire.\n", ("Mike Waltz", "accept_ceasefire", "demand")),
+    ("Rubio said the goal remained a full ceasefire.\n", ("Marco Rubio", "accept_ceasefire", "demand")),
+    ("The White House said Trump pressed Putin hard on the full thirty-day ceasefire.\n",
+     ("Donald Trump", "accept_ceasefire", "demand")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1715,6 +1722,10 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     # the truce set as an offer's condition is not "the idea" a later sentence rejects
     ("Britain said it would send troops only once a ceasefire was in place. The idea has been rejected by Moscow.\n",
      ("Russia", "accept_ceasefire", "reject")),
+    # an accepting verb after "must" or "it is for X to" is asked of X, not done by the speaker
+    ("Starmer said Putin must now agree to a full and unconditional ceasefire.\n", ("Keir Starmer", "accept_ceasefire", "accept")),
+    ("Starmer said it was now for President Putin to show he was serious about peace by agreeing to a full ceasefire.\n",
+     ("Keir Starmer", "accept_ceasefire", "accept")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
