@@ -56,9 +56,11 @@ POSITION_NOUNS = {"proposal", "proposals", "plan", "plans", "demand", "demands",
                   "objections", "reaction", "assurance", "assurances", "guarantees", "pressure", "backing", "support",
                   "veto", "view", "views", "intentions", "demarche", "overture", "overtures", "counterproposal"}
 # ... or "in" follows the word of a reception: "ran into a wall in Moscow", "met with scepticism in
-# Brussels" say how a government received something.
+# Brussels", "was rejected in Kyiv" say how a government received something.
 RECEPTION_NOUNS = {"wall", "scepticism", "skepticism", "enthusiasm", "derision", "hostility", "silence", "shrug",
-                   "shrift", "warmth", "coolness", "suspicion", "alarm", "dismay", "anger", "fury", "outrage"}
+                   "shrift", "warmth", "coolness", "suspicion", "alarm", "dismay", "anger", "fury", "outrage",
+                   # a passive refusal: "the demand was swiftly rejected in Kyiv"
+                   "rejected", "dismissed", "rebuffed", "spurned"}
 STATE_AS_PLACE = {"in", "into", "across", "inside", "throughout", "around", "near", "visit", "visited", "visiting"}
 PLACE_FOLLOWERS = {"area", "region", "suburbs", "airport", "bureau", "time", "street", "streets", "residents", "metro"}
 # Determiners and possessives that open a description standing in apposition to a name.

@@ -387,14 +387,15 @@ def _withheld_until(text: str, start: int, cue_start: int) -> bool:
 # "when", "once" and "after" set a condition only after "only": ", when they spoke" dates a clause.
 TRAILING_CONDITION = re.compile(r"\W*(?:but\s+)?(?:(?P<only>only\s+)(?:if|once|when|after|as\s+long\s+as|so\s+long\s+as)|"
                                 r"if|as\s+long\s+as|so\s+long\s+as|provided|on\s+condition)\b", re.I)
-# "ready to support it, but wants to see the details first": support held back until the terms are
+# "ready to support it, but wants to see the details first", "... but wants the details", "... but wanted
+# the list of facilities agreed first": support held back until the terms are
 # known, which the gold codes as acceptance in principle.
 HEDGED = re.compile(r"\W*but\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:wants?|wanted|needs?|needed|must|has\s+to|have\s+to|had\s+to|"
                     r"would\s+like)\s+(?:first\s+)?(?:to\s+)?(?:see|know|hear|learn|study|understand|read)\s+[\"“]?(?:[\w’'-]+\s+){0,3}?"
                     r"(?:what|how|who|whether|which|exactly|details?|terms|text|fine\s+print|paper|writing|list)\b"
                     # "but wanted the details first", "but only once he knows which facilities it covers"
                     r"|\W*but\s+(?:[\w’'-]+\s+){0,2}?(?:wants?|wanted|needs?|needed)\s+(?:to\s+see\s+)?(?:the\s+)?"
-                    r"(?:details|specifics|fine\s+print|text)\s+first\b"
+                    r"(?:(?:details|specifics|fine\s+print|text)(?:\s+first\b|(?=\s*(?:[.;,]|$)))|(?:list|terms|parameters)\s+of\b)"
                     r"|\W*but\s+only\s+(?:once|when|after)\s+(?:he|she|they|we|it|I|Kyiv|Kiev)\s+(?:\w+\s+)?"
                     r"(?:knows?|sees?|seen|understands?|learns?)\s+(?:[\w’'-]+\s+){0,2}?(?:what|which|how|who|whether|the\s+details)\b", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
@@ -447,7 +448,10 @@ RECEIVED = re.compile(
     r"(?:not|hardly)\s+found\s+(?:much\s+|any\s+)?(?:understanding|support|favou?r|sympathy)|"
     r"(?:met|greeted|received)\s+with\s+(?:little\s+enthusiasm|scepticism|skepticism|derision|hostility|a\s+flat\s+no|"
     r"icy\s+silence|a\s+shrug|short\s+shrift)|"
-    r"(?:got|gets|received|receives|drew|draws|met\s+with)\s+(?:what\s+amounted\s+to\s+)?a\s+(?:[\w-]+\s+)?no)\s+(?:in|by|from|at)\s+", re.I)
+    r"(?:got|gets|received|receives|drew|draws|met\s+with)\s+(?:what\s+amounted\s+to\s+)?a\s+(?:[\w-]+\s+)?no|"
+    # "the demand was swiftly rejected in Kyiv": the capital as the agent of a passive refusal
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:rejected|dismissed|rebuffed|turned\s+down|ruled\s+out)"
+    r"(?:\s+out\s+of\s+hand)?(?=\s+in\s))\s+(?:in|by|from|at)\s+", re.I)
 AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "requested": "demand",
                 "proposed": "propose", "put forward": "propose", "floated": "propose", "pitched": "propose",
                 "suggested": "propose", "offered": "propose", "promised": "propose", "pledged": "propose", "drafted": "propose", "championed": "propose",

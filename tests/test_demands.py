@@ -1683,6 +1683,18 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     ("Rubio said the goal remained a full ceasefire.\n", ("Marco Rubio", "accept_ceasefire", "demand")),
     ("The White House said Trump pressed Putin hard on the full thirty-day ceasefire.\n",
      ("Donald Trump", "accept_ceasefire", "demand")),
+    ("State Department spokeswoman Tammy Bruce said the United States expected both Russia and Ukraine to honor the pause "
+     "on strikes against energy infrastructure.\n", ("United States", "energy_infrastructure_truce", "demand")),
+    # support held back until the details are known, however briefly put
+    ("Zelenskyy said Kyiv would support the energy pause but wants the details.\n",
+     ("Volodymyr Zelenskyy", "energy_infrastructure_truce", "accept_in_principle")),
+    ("Sybiha said Kyiv was ready to implement an energy ceasefire but wanted the list of facilities agreed in advance.\n",
+     ("Andrii Sybiha", "energy_infrastructure_truce", "accept_in_principle")),
+    # a capital after a passive refusal is who refused, as after a cold reception
+    ("The Russian demand for a halt to weapons supplies was swiftly rejected in Kyiv.\n",
+     ("Ukraine", "halt_western_military_aid", "reject")),
+    ("Officials said Vladimir Putin committed to stop hitting energy infrastructure.\n",
+     ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
