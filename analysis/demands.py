@@ -540,30 +540,46 @@ GROWN_INTO = re.compile(r"\s+(?:(?:should|must|could|would|will|can|to|needs\s+t
                         r"expand|broaden|develop|grow)\s+(?:[\w-]+\s+){0,3}?into\b", re.I)
 RESPONSES = ("reject", "accept", "accept_in_principle")
 PRESS = ("media", "journalist")
-DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?(?P<noun>demands?|calls?|insistence|push|"
-                               r"conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+DEMAND_NOUN_AFTER = re.compile(r"[’']s?\s+(?:(?:latest|main|key|chief|core|renewed|central|strong|fierce|vehement)\s+)?"
+                               r"(?:(?P<noun>demands?|calls?|insistence|push|conditions?|terms)\s+(?:that|for|to|on)|"
+                               r"(?P<objection>objections?|opposition)\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 
 
 # "the Russian demand for an end to Western arms supplies": a demonym names the demand's owner.
-DEMONYM_DEMAND = re.compile(rf"\b(?P<demonym>{_DEMONYM})\s+(?:(?:latest|main|key|chief|core|renewed|central)\s+)?"
-                            r"(?P<noun>demands?|calls?|insistence|push|conditions?|terms)\s+(?:that|for|to|on)\s+(?:[\w’'-]+\s+){0,4}\Z")
+DEMONYM_DEMAND = re.compile(rf"\b(?P<demonym>{_DEMONYM})\s+(?:(?:latest|main|key|chief|core|renewed|central|strong|fierce|vehement)\s+)?"
+                            r"(?:(?P<noun>demands?|calls?|insistence|push|conditions?|terms)\s+(?:that|for|to|on)|"
+                            r"(?P<objection>objections?|opposition)\s+to)\s+(?:[\w’'-]+\s+){0,4}\Z")
 
 
 def _demanded_by(text: str, mentions, start: int, cue_start: int):
-    """(owner, stance) when the cue is the object of someone's named demand just before it
-    ("Moscow's demand that Western aid dry up", "the Russian demand for an end to aid"), else
-    None; the owner has the ``actor`` and ``start`` of a mention."""
+    """(owner, stance) when the cue is the object of someone's named demand or objection just
+    before it ("Moscow's demand that Western aid dry up", "the Russian demand for an end to aid",
+    "Moscow's objections to foreign troops"), else None; the owner has the ``actor`` and ``start``
+    of a mention. An objection's stance is "reject", which :func:`_owner_position` may turn into
+    holding a ban."""
     for m in mentions:
         if start <= m.start and m.end <= cue_start and m.actor and not m.in_title and cue_start - m.end <= 60:
             noun = DEMAND_NOUN_AFTER.match(text[m.end:cue_start])
             if noun:
-                held = "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
-                return m, held
+                return m, _noun_stance(noun)
     noun = DEMONYM_DEMAND.search(text, max(start, cue_start - 80), cue_start)
     if noun is not None:
-        held = "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
-        return SimpleNamespace(actor=DEMONYMS[noun.group("demonym")], start=noun.start()), held
+        return SimpleNamespace(actor=DEMONYMS[noun.group("demonym")], start=noun.start()), _noun_stance(noun)
     return None
+
+
+def _noun_stance(noun: re.Match) -> str:
+    if noun.group("objection"):
+        return "reject"
+    return "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
+
+
+def _owner_position(text: str, category: str, stance: str, cue_start: int, cue_end: int) -> tuple[str, str]:
+    """The category and stance of a named demand's or objection's owner: objecting to foreign
+    troops, or to a force of them, is holding "no foreign troops" (the gold's convention)."""
+    if stance == "reject" and category in PROHIBITIONS:
+        return category, "demand"
+    return _refusing_troops(text, category, stance, cue_start, cue_end)
 
 
 def _refusing_troops(text: str, category: str, stance: str, cue_start: int, cue_end: int) -> tuple[str, str]:
@@ -1221,7 +1237,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if agents and (category, clause) not in seen:
             demanded = _demanded_by(text, mentions, clause[0], cue_start)
             if demanded is not None:  # "Moscow's call for X was rejected by Kyiv": Moscow's demand as well
-                items.append({"who": demanded[0].actor, "category": category, "stance": demanded[1], "voice": "outlet",
+                owned, owner_stance = _owner_position(text, category, demanded[1], cue_start, cue_end)
+                items.append({"who": demanded[0].actor, "category": owned, "stance": owner_stance, "voice": "outlet",
                               "source": "", "start": demanded[0].start, "end": cue_end, "referred": True})
             rows, agents_end = _agent_rows(text, mentions, agents, category, cue_start, cue_end, s_end)
             later = PASSIVE_BY.search(text, agents_end, s_end) if rows else None
@@ -1263,7 +1280,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if demanded is not None:
             # "dismissing Moscow's call for a freeze on rearmament": Moscow's demand, and a response to it
             owner, owner_stance = demanded
-            items.append({"who": owner.actor, "category": category, "stance": owner_stance, "voice": "outlet",
+            owned, owner_stance = _owner_position(text, category, owner_stance, cue_start, cue_end)
+            items.append({"who": owner.actor, "category": owned, "stance": owner_stance, "voice": "outlet",
                           "source": "", "start": owner.start, "end": cue_end, "referred": True})
             holder = _holder(text, owner.start, clause, clauses, index, s_start, s_end, mentions, quoted, reported,
                              stance, tracker)

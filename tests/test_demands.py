@@ -1695,6 +1695,9 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      ("Ukraine", "halt_western_military_aid", "reject")),
     ("Officials said Vladimir Putin committed to stop hitting energy infrastructure.\n",
      ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
+    # an objection named as someone's is theirs: objecting to foreign troops holds the ban on them
+    ("Starmer brushed aside Moscow's objections to foreign troops in Ukraine.\n", ("Russia", "no_foreign_peacekeepers", "demand")),
+    ("Moscow's objections to foreign troops were brushed aside by Starmer.\n", ("Russia", "no_foreign_peacekeepers", "demand")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1738,6 +1741,7 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     ("Starmer said Putin must now agree to a full and unconditional ceasefire.\n", ("Keir Starmer", "accept_ceasefire", "accept")),
     ("Starmer said it was now for President Putin to show he was serious about peace by agreeing to a full ceasefire.\n",
      ("Keir Starmer", "accept_ceasefire", "accept")),
+    ("Starmer brushed aside Moscow's objections to foreign troops in Ukraine.\n", ("Russia", "no_foreign_peacekeepers", "reject")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
