@@ -410,6 +410,10 @@ BUT_NOT = re.compile(r"(?:\bbut|[,;–—])\s*not\s+(?:(?:to|on|for|with|in)\s+)
 DETAILS_WANTED = re.compile(r"[^,;–—]{0,40}[,;–—]\s*(?:but\s+)?(?:(?:he|she|it|they|Kyiv|Kiev|Ukraine)\s+)?(?:still\s+)?"
                             r"(?:wants?|needs?|wanted|needed|seeks?|sought|asks?\s+for|asked\s+for|awaits?|awaited)\s+"
                             r"(?:to\s+(?:see|know)\s+)?[\"“]?(?:more\s+|the\s+|further\s+|full\s+)?(?:details|specifics|clarity|clarification)\b", re.I)
+NO_PLANS = re.compile(r"\b(?:no|not\s+any)\s+(?:[\w-]+\s+)?(?:plans?|intention|intentions)\s+(?:to|of)\b|"
+                      r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+)?(?:plan|plans|planning|intend|intends|intending)\s+to\b", re.I)
+# An inverted past conditional: "Had Putin accepted the truce, the guns would be silent".
+COUNTERFACTUAL = re.compile(r"\W*(?:[Ii]f\s+only\s+|[Ee]ven\s+)?Had\s+(?:[\w’'.-]+\s+){1,4}?(?:not\s+)?\w+(?:ed|en|ne)\b")
 # "... allow Kiev to regroup and rearm": what a position is said to lead to, not a position.
 ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|helps)\s+(?:[\w’'-]+\s+){1,3}?to\s+"
                       r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?\Z", re.I)
@@ -1144,8 +1148,13 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue  # "the energy pause should be widened into a full ceasefire": the base, not the position
         if ARGUMENT.search(text, clause[0], cue_start):
             continue  # "a pause would only allow Ukraine to rearm": the reason given, not a position
+        if COUNTERFACTUAL.match(text, clause[0]):
+            continue  # "Had Putin accepted the full truce, ...": what did not happen
         fixed = _fixed_stance(text, category, cue_start, cue_end)
         stance = fixed or (present[0] if present else carried.get(index))
+        if (stance == "propose" or (stance is None and _category_fields()[category].get("offered_by"))) \
+                and NO_PLANS.search(text, clause[0], cue_start):
+            continue  # "there were no plans to send Polish troops": no offer, and no refusal of anyone's
         on_condition = False  # accepted, and a condition set on it: a condition row as well
         if stance == "condition" and "demand" in present:
             set_on = stance_cues["condition"].search(text, clause[0], clause[1])

@@ -1698,6 +1698,11 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     # an objection named as someone's is theirs: objecting to foreign troops holds the ban on them
     ("Starmer brushed aside Moscow's objections to foreign troops in Ukraine.\n", ("Russia", "no_foreign_peacekeepers", "demand")),
     ("Moscow's objections to foreign troops were brushed aside by Starmer.\n", ("Russia", "no_foreign_peacekeepers", "demand")),
+    # "agreeing instead to", and a mutual refusal to strike, accept the energy pause
+    ("Putin stopped short of endorsing a full ceasefire on Tuesday, agreeing instead to halt strikes on energy "
+     "infrastructure, the Kremlin said.\n", ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
+    ("Putin supported the idea of a mutual refusal by Russia and Ukraine to strike energy infrastructure for 30 days.\n",
+     ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1742,6 +1747,14 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     ("Starmer said it was now for President Putin to show he was serious about peace by agreeing to a full ceasefire.\n",
      ("Keir Starmer", "accept_ceasefire", "accept")),
     ("Starmer brushed aside Moscow's objections to foreign troops in Ukraine.\n", ("Russia", "no_foreign_peacekeepers", "reject")),
+    ("Putin stopped short of endorsing a full ceasefire on Tuesday, agreeing instead to halt strikes on energy "
+     "infrastructure, the Kremlin said.\n", ("Vladimir Putin", "energy_infrastructure_truce", "reject")),
+    # what did not happen, and what no one plans, is no position
+    ("Had Vladimir Putin accepted the full truce, the guns could have fallen silent by Wednesday.\n",
+     ("Vladimir Putin", "accept_ceasefire", "accept")),
+    ("Polish Defence Minister Wladyslaw Kosiniak-Kamysz said there were no plans to send Polish troops to Ukraine.\n",
+     ("Władysław Kosiniak-Kamysz", "security_guarantees", "propose")),
+    ("Tusk said Poland did not plan to send troops to Ukraine.\n", ("Donald Tusk", "security_guarantees", "propose")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
