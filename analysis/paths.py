@@ -21,6 +21,7 @@ SEED_GOLD = ROOT / "tests" / "gold" / "gold.json"  # hand-coded gold of raw/ (se
 UNSEEN_CORPUS = ROOT / "tests" / "unseen"  # six invented articles in other styles, with their gold.json
 DEMAND_DEV_CORPUS = ROOT / "tests" / "dev"  # more invented articles in other styles, demand gold only
 HOLDOUT_CORPUS = ROOT / "tests" / "holdout"  # invented articles no demand rule was written against, demand gold only
+WORDING_BANK = ROOT / "tests" / "bank"  # short invented passages in common wordings, each with its demand labels
 GOLD_NAME = "gold.json"  # a bring-your-own corpus may carry its gold under this name
 SECOND_READER_NAME = "gold_second_reader.json"  # the same texts' demands coded again by another reader
 

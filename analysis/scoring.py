@@ -432,6 +432,41 @@ def second_readings(folders: dict[str, Path] | None = None) -> pd.DataFrame:
                                        "annotator_f1", "annotator_f1_second_reader"])
 
 
+BANK_PASSAGES = "passages.json"
+
+
+def load_bank(folder: Path | str | None = None) -> tuple[Corpus, dict, pd.DataFrame]:
+    """The wording bank (``tests/bank/``): short invented passages, each a one-article corpus entry
+    whose id is the passage's, with their demand labels as a gold (``texts`` keyed by id) and a
+    table of the passages' ``id``, ``round``, ``part`` ("tuned": rules were written from it;
+    "held back": none was) and ``style``."""
+    from .corpus import corpus_from_texts
+
+    folder = Path(folder or paths.WORDING_BANK)
+    passages = json.loads((folder / BANK_PASSAGES).read_text(encoding="utf-8"))
+    corpus = corpus_from_texts([{"id": p["id"], "file": p["id"], "outlet": "Wording bank", "date": "2025-03-19",
+                                 "text": p["text"]} for p in passages], folder)
+    gold = {"texts": {p["id"]: {"demands": p["expect"]} for p in passages}}
+    table = pd.DataFrame([{k: p[k] for k in ("id", "round", "part", "style")} for p in passages])
+    return corpus, gold, table
+
+
+def score_bank(folder: Path | str | None = None) -> pd.DataFrame:
+    """The demand annotator on the wording bank: one row per round and part, and ``all``, with the
+    passages, the labelled positions (``gold``), those found and right, precision, recall and F1."""
+    from .demands import demands
+
+    corpus, gold, table = load_bank(folder)
+    scored = score_demands(corpus, gold, demands(corpus)).set_index("article_id")
+    rows = []
+    groups = [(f"round {r}, {part}", ids) for (r, part), ids in table.groupby(["round", "part"])["id"]]
+    for name, ids in groups + [("all", table["id"])]:
+        counts = scored.loc[list(ids), ["found", "gold", "correct"]].sum()
+        rows.append({"passages": len(ids), "part": name, **_prf(int(counts["correct"]), int(counts["found"]),
+                                                                  int(counts["gold"]))})
+    return pd.DataFrame(rows)[["part", "passages", "gold", "found", "correct", "precision", "recall", "f1"]]
+
+
 GOLD_SECTIONS = {"actor mentions": "actors", "quotes": "quotes", "fragments": "quotes", "indirect speech": "indirect",
                  "demands": "demands", "time expressions": "dates"}  # the gold section each annotator is scored on
 

@@ -189,3 +189,54 @@ def test_two_readers_agree_on_most_positions(name):
     agreement = reader_agreement(corpus, first, second)
     print(f"\n{name}: second reader against the first\n{agreement.drop(columns=['missed', 'spurious']).to_string(index=False)}")
     assert agreement.set_index("article_id").loc["all", "f1"] >= SECOND_READERS[name]
+
+
+# The wording bank (tests/bank, its README): short passages in common wordings, labelled by helpers
+# who did not see the extractor. Rules were written from the "tuned" parts; none from the passages
+# "held back", which are the bank's measure of how far the rules carry. Floors a little under the
+# scores when the bank entered the repository: round 16 tuned 0.71, round 17 tuned 0.60, held back
+# 0.63 (0.62 with the rules from before round 17, which were written without any of them).
+BANK_FLOORS = {"round 16, tuned": 0.68, "round 17, tuned": 0.56, "round 17, held back": 0.58}
+SCHEME = {c["id"] for c in load_gold(TESTS / "gold" / "gold.json")["demand_categories"]}
+STANCES = {"demand", "condition", "propose", "accept", "accept_in_principle", "reject", "refuse_to_confirm"}
+
+
+def test_wording_bank_scores_stay_above_their_floors():
+    from analysis.scoring import score_bank
+    table = score_bank()
+    print(f"\nwording bank:\n{table.to_string(index=False)}")
+    scores = table.set_index("part")["f1"]
+    assert set(BANK_FLOORS) <= set(scores.index), f"the bank has no part {set(BANK_FLOORS) - set(scores.index)}"
+    for part, floor in BANK_FLOORS.items():
+        assert scores[part] >= floor, f"wording bank, {part}: F1 {scores[part]} < {floor}"
+
+
+def test_wording_bank_labels_are_well_formed():
+    import json
+    from analysis.actors import load_codebook
+    actors = set(load_codebook().actors["actor"])
+    passages = json.loads((paths.WORDING_BANK / "passages.json").read_text(encoding="utf-8"))
+    assert len({p["id"] for p in passages}) == len(passages), "a passage id is used twice"
+    for p in passages:
+        assert p["part"] in ("tuned", "held back") and p["text"].endswith("\n"), p["id"]
+        labels = [(e["who"], e["category"], e["stance"]) for e in p["expect"]]
+        assert len(set(labels)) == len(labels), f"{p['id']}: a position is listed twice"
+        for who, category, stance in labels:
+            assert category in SCHEME and stance in STANCES, f"{p['id']}: {category} / {stance}"
+            assert who in actors or who in p["text"], f"{p['id']}: {who!r} is neither a coded actor nor printed"
+
+
+def test_wording_bank_scorer_counts_each_part(tmp_path):
+    import json
+    from analysis.scoring import score_bank
+    passages = [{"id": "p1", "round": 1, "part": "tuned", "style": "wire",
+                 "text": "Putin agreed to halt strikes on energy infrastructure.\n",
+                 "expect": [{"who": "Vladimir Putin", "category": "energy_infrastructure_truce", "stance": "accept"}]},
+                {"id": "p2", "round": 1, "part": "held back", "style": "wire", "text": "The talks took place in Riyadh.\n",
+                 "expect": [{"who": "Invented Reader Actor", "category": "other", "stance": "demand"}]}]
+    (tmp_path / "passages.json").write_text(json.dumps(passages), encoding="utf-8")
+    table = score_bank(tmp_path).set_index("part")
+    assert list(table.index) == ["round 1, held back", "round 1, tuned", "all"]
+    assert tuple(table.loc["round 1, tuned", ["gold", "found", "correct"]]) == (1, 1, 1)
+    assert tuple(table.loc["round 1, held back", ["gold", "found", "correct", "recall"]]) == (1, 0, 0, 0.0)
+    assert tuple(table.loc["all", ["passages", "gold", "correct"]]) == (2, 2, 1)
