@@ -443,12 +443,41 @@ def load_bank(folder: Path | str | None = None) -> tuple[Corpus, dict, pd.DataFr
     from .corpus import corpus_from_texts
 
     folder = Path(folder or paths.WORDING_BANK)
-    passages = json.loads((folder / BANK_PASSAGES).read_text(encoding="utf-8"))
+    passages = _bank_passages(folder / BANK_PASSAGES)
     corpus = corpus_from_texts([{"id": p["id"], "file": p["id"], "outlet": "Wording bank", "date": "2025-03-19",
                                  "text": p["text"]} for p in passages], folder)
     gold = {"texts": {p["id"]: {"demands": p["expect"]} for p in passages}}
     table = pd.DataFrame([{k: p[k] for k in ("id", "round", "part", "style")} for p in passages])
     return corpus, gold, table
+
+
+BANK_FIELDS = ("id", "round", "part", "style", "text", "expect")
+
+
+def _bank_passages(path: Path) -> list[dict]:
+    """The bank's passages, with a clear error for a file an analyst broke while adding to it."""
+    from .manifest import CorpusError
+
+    try:
+        passages = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CorpusError(str(path), "does not exist", "point to a folder holding the bank's passages.json") from None
+    except json.JSONDecodeError as error:
+        raise CorpusError(f"{path}, line {error.lineno}", f"is not valid JSON ({error.msg})",
+                          "fix the JSON at that line (a missing comma or quotation mark is the usual cause)") from None
+    if not isinstance(passages, list):
+        raise CorpusError(str(path), "is not a list of passages", "make the file a JSON list of passage objects")
+    for number, passage in enumerate(passages, start=1):
+        missing = [name for name in BANK_FIELDS if not isinstance(passage, dict) or name not in passage]
+        if missing:
+            raise CorpusError(f"{path}, passage {number}", f"has no {', '.join(repr(m) for m in missing)}",
+                              f"give every passage the fields {', '.join(BANK_FIELDS)} (see tests/bank/README.md)")
+        for label in passage["expect"]:
+            if not isinstance(label, dict) or not {"who", "category", "stance"} <= set(label):
+                raise CorpusError(f"{path}, passage {number} ({passage['id']}), field 'expect'",
+                                  f"holds a label without who, category and stance: {label!r}",
+                                  "give each label its who, category and stance")
+    return passages
 
 
 def score_bank(folder: Path | str | None = None) -> pd.DataFrame:

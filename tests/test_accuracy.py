@@ -201,7 +201,6 @@ def test_two_readers_agree_on_most_positions(name):
 # 0.63 (0.62 with the rules from before round 17, which were written without any of them).
 BANK_FLOORS = {"round 16, tuned": 0.68, "round 17, tuned": 0.56, "round 17, held back": 0.58}
 SCHEME = {c["id"] for c in load_gold(TESTS / "gold" / "gold.json")["demand_categories"]}
-STANCES = {"demand", "condition", "propose", "accept", "accept_in_principle", "reject", "refuse_to_confirm"}
 
 
 def test_wording_bank_scores_stay_above_their_floors():
@@ -217,6 +216,7 @@ def test_wording_bank_scores_stay_above_their_floors():
 def test_wording_bank_labels_are_well_formed():
     import json
     from analysis.actors import load_codebook
+    from analysis.demands import STANCE_PRIORITY
     actors = set(load_codebook().actors["actor"])
     passages = json.loads((paths.WORDING_BANK / "passages.json").read_text(encoding="utf-8"))
     assert len({p["id"] for p in passages}) == len(passages), "a passage id is used twice"
@@ -225,7 +225,7 @@ def test_wording_bank_labels_are_well_formed():
         labels = [(e["who"], e["category"], e["stance"]) for e in p["expect"]]
         assert len(set(labels)) == len(labels), f"{p['id']}: a position is listed twice"
         for who, category, stance in labels:
-            assert category in SCHEME and stance in STANCES, f"{p['id']}: {category} / {stance}"
+            assert category in SCHEME and stance in STANCE_PRIORITY, f"{p['id']}: {category} / {stance}"
             assert who in actors or who in p["text"], f"{p['id']}: {who!r} is neither a coded actor nor printed"
 
 
@@ -243,3 +243,19 @@ def test_wording_bank_scorer_counts_each_part(tmp_path):
     assert tuple(table.loc["round 1, tuned", ["gold", "found", "correct"]]) == (1, 1, 1)
     assert tuple(table.loc["round 1, held back", ["gold", "found", "correct", "recall"]]) == (1, 0, 0, 0.0)
     assert tuple(table.loc["all", ["passages", "gold", "correct"]]) == (2, 2, 1)
+
+
+@pytest.mark.parametrize("content, where, problem", [
+    ('[{"id": "p1", "round": 1,}]', "passages.json, line 1", "is not valid JSON"),
+    ('[{"id": "p1", "round": 1, "part": "tuned", "style": "wire", "text": "x\\n"}]', "passages.json, passage 1",
+     "has no 'expect'"),
+    ('[{"id": "p1", "round": 1, "part": "tuned", "style": "wire", "text": "x\\n", "expect": [{"who": "Russia"}]}]',
+     "passages.json, passage 1 (p1), field 'expect'", "without who, category and stance"),
+])
+def test_a_broken_wording_bank_names_the_file_the_place_and_the_fix(tmp_path, content, where, problem):
+    from analysis.manifest import CorpusError
+    from analysis.scoring import score_bank
+    (tmp_path / "passages.json").write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError) as raised:
+        score_bank(tmp_path)
+    assert raised.value.where.endswith(where) and problem in raised.value.problem and raised.value.fix
