@@ -684,6 +684,12 @@ ANAPHOR = re.compile(
     r"(?:unacceptable|out\s+of\s+the\s+question|a\s+non-starter|unthinkable)\b)|(?<=no\squestion\sof\s)(?:it|this|that)\b)"
     # "Moscow's answer is still no": the owner of an answer to what was just proposed
     r"|(?<=[’']s\s)(?:answer|response|reply)\b(?!\s+(?:to|on)\b))", re.I)
+# "… and called on Russia to accept it", "urged Moscow to do the same": the act an earlier clause
+# of the same sentence named, asked of another (across sentences "did the same" may point anywhere).
+SAME_ACT = re.compile(
+    r"(?<=\bto\s)(?:accept|agree\s+to|back|support|endorse|honou?r|observe|respect|implement|sign\s+up\s+to|reciprocate)"
+    r"\s+(?:it|this|(?:that|the\s+same)(?=\s*[,;.!?)]|\s+(?:without|too|as\s+well|immediately|now|quickly|soon)\b))"
+    r"|\b(?:do|did|does|doing)\s+(?:the\s+same|likewise)\b|\bfollow(?:s|ed|ing)?\s+suit\b", re.I)
 # "…, and Moscow's answer was, in effect, a no": an answer to a position the sentence has just
 # named, whose owner holds the stance taken.
 POSSESSIVE_PRONOUN_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -973,7 +979,10 @@ def _clause_anaphors(text: str, clauses: list[tuple[int, int]], named) -> list[t
         if any(a <= start < b for _, start, _ in named):
             continue
         earlier = [(start, category) for category, start, _ in named if start < a]
-        hit = _anaphor(text, a, b) or ANSWER_ANAPHOR.search(text, a, b) or VERDICT_ON.search(text, a, b)
+        same = SAME_ACT.search(text, a, b)
+        if same is not None and RECIPROCAL.search(text, a, same.start()):
+            same = None  # "…, but only as long as Russia does the same": the clause before sets that condition
+        hit = _anaphor(text, a, b) or ANSWER_ANAPHOR.search(text, a, b) or VERDICT_ON.search(text, a, b) or same
         if not earlier or hit is None or not _takes_stance(text, a, b, hit):
             continue
         nearest = max(earlier)[0]
@@ -1338,7 +1347,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         seen.add((category, clause))  # one row per category and clause
         # "Britain and France have said they could send troops": each speaker of a joint statement holds it
         joined_from = {"outlet": clause[0], "reported": s_start}.get(voice)
-        holders = [who] + (_joined_subjects(text, mentions, joined_from, cue_start, who) if joined_from is not None else [])
+        holders = [who] + (_joined_subjects(text, mentions, joined_from, cue_start, who, s_start) if joined_from is not None else [])
         for who in holders:  # "Britain and France have proposed ...": both hold it
             if offered_only and not _offers(tracker.codebook, who, category):
                 continue
@@ -1588,25 +1597,46 @@ def _offers(codebook: Codebook, who: str, category: str) -> bool:
     return bool(offered) and (who in offered or codebook.actor(who).get("camp") in offered)
 
 
-def _joined_subjects(text: str, mentions, start: int, position: int, holder: str) -> list[str]:
+def _joined_subjects(text: str, mentions, start: int, position: int, holder: str, floor: int | None = None) -> list[str]:
     """The other actors of a subject joined by "and" to ``holder``'s ("Britain and France have
-    proposed", "Starmer, Macron and Scholz want"), before ``position``; none without an "and"."""
+    proposed", "Starmer, Macron and Scholz want", "Starmer and French President Emmanuel Macron
+    have been championing"), before ``position``; none without an "and". With ``floor`` (the
+    sentence start), a list opening the sentence before the clause cut at its first comma counts
+    too ("Germany, France and Britain called on ...")."""
     first = next((m for m in subject_mentions(text, mentions, start, position) if m.actor == holder), None)
     if first is None:
         return []
+    named = [m for m in mentions if m.actor and not m.in_title]
     joined, end, linked = [], first.end, False
     while True:
         link = JOINED.match(text, end, position)
-        after = next((m for m in mentions if link and m.start == link.end() and m.actor and not m.in_title), None)
+        after = next((m for m in named if link and _head(text, m) == link.end()), None)
         if after is None:
             break
         owned = re.match(r"[’']s\s+", text[after.end:after.end + 4])
         if owned:  # "Britain's Keir Starmer and France's Emmanuel Macron": the person, not their country
-            after = next((m for m in mentions if m.start == after.end + owned.end() and m.actor and not m.in_title), after)
+            after = next((m for m in named if m.start == after.end + owned.end()), after)
         joined.append(after.actor)
         linked = linked or any(word in link.group() for word in ("and", "well", "+", "&"))
         end = after.end
+    if linked and floor is not None:
+        before, head = [], _head(text, first)
+        while True:
+            prior = next((m for m in named if m.end <= head and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[m.end:head])), None)
+            if prior is None:
+                break
+            before.append(prior.actor)
+            head = _head(text, prior)
+        if before and re.fullmatch(r"[\s“\"‘'(]*(?:the\s+)?", text[floor:head], re.I):
+            joined = before + joined  # the list starts the sentence: nothing else stands before it
     return [actor for actor in dict.fromkeys(joined) if actor != holder] if linked else []
+
+
+def _head(text: str, mention) -> int:
+    """Where a mention's phrase starts, its title included ("French President Emmanuel Macron")."""
+    if mention.title and text[mention.start - len(mention.title) - 1:mention.start - 1] == mention.title:
+        return mention.start - len(mention.title) - 1
+    return mention.start
 
 
 # "Fact check: Did Putin agree to a 30-day ceasefire?": a yes-no question asks, it states no position.

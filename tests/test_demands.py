@@ -1703,6 +1703,14 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      "infrastructure, the Kremlin said.\n", ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
     ("Putin supported the idea of a mutual refusal by Russia and Ukraine to strike energy infrastructure for 30 days.\n",
      ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
+    # every member of a joined subject holds the position, titles and a list opening the sentence included
+    ("British Prime Minister Keir Starmer and French President Emmanuel Macron have been championing a European "
+     "reassurance force.\n", ("Emmanuel Macron", "security_guarantees", "propose")),
+    ("Germany, France and Britain called on Russia to accept the ceasefire.\n", ("Germany", "accept_ceasefire", "demand")),
+    # "to accept it", "to do the same" ask another for what the sentence's earlier clause named
+    ("Norway welcomed the US proposal for a 30-day ceasefire and called on Russia to accept it without delay.\n",
+     ("Norway", "accept_ceasefire", "demand")),
+    ("Ukraine backed the 30-day truce and urged Moscow to do the same.\n", ("Ukraine", "accept_ceasefire", "demand")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1755,6 +1763,11 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     ("Polish Defence Minister Wladyslaw Kosiniak-Kamysz said there were no plans to send Polish troops to Ukraine.\n",
      ("Władysław Kosiniak-Kamysz", "security_guarantees", "propose")),
     ("Tusk said Poland did not plan to send troops to Ukraine.\n", ("Donald Tusk", "security_guarantees", "propose")),
+    # "did the same" points within its sentence: here it has nothing to point to
+    ("Moscow wants an end to Western military aid. Kyiv agreed to the U.S. plan in Jeddah, provided Russia did the same.\n",
+     ("Ukraine", "halt_western_military_aid", "condition")),
+    # a place opening the sentence is not one of its subjects
+    ("In Kyiv, Zelenskyy and Macron demanded a full ceasefire.\n", ("Ukraine", "accept_ceasefire", "demand")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
