@@ -578,6 +578,17 @@ def _noun_stance(noun: re.Match) -> str:
     return "condition" if noun.group("noun").lower().startswith(("condition", "term")) else "demand"
 
 
+# "… is a non-starter for Kyiv", "… unacceptable to London": whose verdict it is.
+VERDICT_FOR = re.compile(r"[^.;:!?]{0,80}?\b(?:unacceptable|a\s+non-?starter|out\s+of\s+the\s+question|a\s+red\s+line|"
+                         r"unthinkable|off\s+the\s+table|a\s+no-go|dead\s+on\s+arrival)\s+(?:for|to|in)\s+(?:the\s+)?", re.I)
+
+
+def _judged_for(text: str, mentions, cue_end: int, limit: int) -> str | None:
+    """The actor a verdict after the cue is said to be for ("… is a non-starter for Kyiv"), or None."""
+    verdict = VERDICT_FOR.match(text, cue_end, limit)
+    return next((m.actor for m in mentions if verdict and m.start == verdict.end() and m.actor and not m.in_title), None)
+
+
 def _owner_position(text: str, category: str, stance: str, cue_start: int, cue_end: int) -> tuple[str, str]:
     """The category and stance of a named demand's or objection's owner: objecting to foreign
     troops, or to a force of them, is holding "no foreign troops" (the gold's convention)."""
@@ -675,7 +686,8 @@ ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the|such\s+an?|these|those|his|her|their|its|(?:[A-Z][\w.]*[’']s))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:proposals?|idea|initiative|offer|request|suggestion|arrangement|moratorium|demand|condition|plan)\b"
     r"|(?:said|says|say)\s+yes\b|gave\s+the\s+(?:necessary\s+)?(?:order|instructions?)\b"
-    r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it|this|that)\b"
+    r"|(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s+(?:it\b|(?:this|that)"
+    r"(?=\s*[,;.!?”\"’)]|\s+(?:\w+ly|outright|too|again|more|many|every|each|ever|since|from|as|at|in|on|with|without|when|because|after|before|during)\b))"
     r"|(?:anything|something|nothing)\s+of\s+the\s+(?:kind|sort)\b|\bany\s+such\s+[\w-]+"
     # "Moscow says that is unacceptable", "Lavrov called it 'out of the question'", "there can be
     # no question of it": a pronoun standing for what was just proposed, in a verdict on it
@@ -736,9 +748,14 @@ def _answerer(text: str, mentions, cue_start: int, cue_end: int, tracker) -> str
     return owner
 
 
+STANCE_VERB_ANAPHOR = re.compile(r"(?:agreed\s+to|accepted|rejected|backed|supported|welcomed|endorsed|refused|said\s+no\s+to)\s", re.I)
+
+
 def _takes_stance(text: str, start: int, end: int, anaphor: re.Match) -> bool:
     """Whether ``text[start:end]`` takes a stance on what the anaphor points to, outside the
     anaphor itself: "Kiev would study the proposal" names the proposal again and takes none."""
+    if STANCE_VERB_ANAPHOR.match(anaphor.group()):
+        return True  # "Kyiv rejected it": the anaphor is itself the stance
     rest = text[start:anaphor.start()] + " " + text[anaphor.end():end]
     return any(_stances()[stance].search(rest) for stance in STANCE_PRIORITY if stance != "propose") \
         or PASSIVE_BY.search(text, anaphor.end(), end) is not None \
@@ -1305,6 +1322,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                              stance, tracker)
             if holder is not None and holder[0] == owner.actor:
                 holder = None
+            judged = _judged_for(text, mentions, cue_end, clause[1]) if stance == "reject" else None
+            if holder is None and judged is not None and judged != owner.actor:
+                holder = (judged, "outlet", "")  # "Moscow's demand for X is a non-starter for Kyiv": Kyiv's verdict
         else:
             denied = _denied(text, mentions, cue_start, cue_end) if fixed else None
             holder = _holder(text, cue_start, clause, clauses, index, s_start, s_end,

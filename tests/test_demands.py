@@ -1711,6 +1711,14 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     ("Norway welcomed the US proposal for a 30-day ceasefire and called on Russia to accept it without delay.\n",
      ("Norway", "accept_ceasefire", "demand")),
     ("Ukraine backed the 30-day truce and urged Moscow to do the same.\n", ("Ukraine", "accept_ceasefire", "demand")),
+    # a stance verb on a pronoun is the stance ("rejected it"), and a verdict "for" someone is theirs
+    ("Moscow wants an end to Western military aid. Kyiv rejected it.\n", ("Ukraine", "halt_western_military_aid", "reject")),
+    ("Trump proposed a 30-day halt to strikes on energy infrastructure. Putin agreed to it.\n",
+     ("Vladimir Putin", "energy_infrastructure_truce", "accept")),
+    ("Moscow's demand for an end to Western military aid is a nonstarter for Kyiv.\n",
+     ("Ukraine", "halt_western_military_aid", "reject")),
+    ("The Russian demand for a halt to mobilisation is out of the question for Ukraine.\n",
+     ("Ukraine", "halt_mobilisation_rearmament", "reject")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1768,6 +1776,9 @@ def test_common_wordings_of_positions(positions, sentence, expected):
      ("Ukraine", "halt_western_military_aid", "condition")),
     # a place opening the sentence is not one of its subjects
     ("In Kyiv, Zelenskyy and Macron demanded a full ceasefire.\n", ("Ukraine", "accept_ceasefire", "demand")),
+    # "backed this step": a demonstrative before a noun is no pronoun, and the step is not the war's end
+    ("Ending strikes on energy could be a first step toward ending the war completely. I backed this step, Zelenskyy wrote.\n",
+     ("Volodymyr Zelenskyy", "end_the_war", "accept")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
