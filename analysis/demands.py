@@ -737,6 +737,29 @@ def _split_subject(text: str, mentions, s_start: int, position: int) -> str | No
     return None
 
 
+# "That demand, Zelenskyy said, is unacceptable": a subject with no actor in it, then the attribution.
+OPENING_PHRASE = re.compile(r"\W*(?:(?:and|but|so|yet)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=,)")
+INTERRUPTING = re.compile(r",\s+(?P<speaker>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+(?:says|said|added|insisted|argued|claimed|"
+                          r"believes|believed|told\s+[\w-]+)\s*,\s*", re.I)
+
+
+def _interrupting_speaker(text: str, mentions, s_start: int, cue_start: int, s_end: int, tracker) -> tuple | None:
+    """The speaker of an attribution that interrupts a sentence opening with a position it names,
+    ("That demand, Zelenskyy said, is unacceptable"; "The idea, he added, was a non-starter"), as
+    a reported holder, or None."""
+    opening = OPENING_PHRASE.match(text, s_start, s_end)
+    if opening is None or not opening.start() <= cue_start < opening.end():
+        return None
+    said = INTERRUPTING.match(text, opening.end(), s_end)
+    if said is None:
+        return None
+    speaker = next((m.actor for m in mentions if said.start("speaker") <= m.start < said.end("speaker") and m.actor
+                    and not m.in_title), None)
+    if speaker is None and said.group("speaker").lower() in ("he", "she", "they"):
+        speaker = tracker.resolve(said.group("speaker").lower(), said.start("speaker"))
+    return (speaker, "reported", "") if speaker else None
+
+
 def _answerer(text: str, mentions, cue_start: int, cue_end: int, tracker) -> str | None:
     """The owner of an answer standing for a position ("Moscow's answer", "his reply"), or None."""
     if not ANSWER_ANAPHOR.fullmatch(text, cue_start, cue_end):
@@ -1178,6 +1201,12 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             continue  # "Had Putin accepted the full truce, ...": what did not happen
         fixed = _fixed_stance(text, category, cue_start, cue_end)
         stance = fixed or (present[0] if present else carried.get(index))
+        if not fixed and not present and index + 1 < len(clauses) and _interrupting_speaker(text, mentions, s_start, cue_start, s_end, tracker):
+            # "That demand, Zelenskyy said, is unacceptable": the verdict follows the interruption
+            stance = next((s for s in stances_in[index + 1] if s in RESPONSES), stance)
+            if stance in RESPONSES:
+                clause = (clause[0], clauses[index + 1][1])  # the evidence runs on to the verdict
+                window = text[clause[0]:clause[1]]
         if (stance == "propose" or (stance is None and _category_fields()[category].get("offered_by"))) \
                 and NO_PLANS.search(text, clause[0], cue_start):
             continue  # "there were no plans to send Polish troops": no offer, and no refusal of anyone's
@@ -1361,6 +1390,8 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
             holder = (answerer, "outlet", "") if holder is None or holder[1] == "outlet" else (answerer, "third_party", holder[0])
         if glosser is not None:
             holder, stance = (glosser, "outlet", ""), "demand"  # "'root causes', Moscow's shorthand for ...": what Moscow means
+        if holder is None and stance in RESPONSES:
+            holder = _interrupting_speaker(text, mentions, s_start, cue_start, s_end, tracker)
         if holder is None:
             continue
         who, voice, source = holder

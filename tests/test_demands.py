@@ -1719,6 +1719,11 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      ("Ukraine", "halt_western_military_aid", "reject")),
     ("The Russian demand for a halt to mobilisation is out of the question for Ukraine.\n",
      ("Ukraine", "halt_mobilisation_rearmament", "reject")),
+    # an attribution interrupting the sentence ("That demand, he said, is unacceptable") gives its holder
+    ("Moscow wants an end to Western military aid before any full ceasefire. That demand, Zelenskyy said, is unacceptable.\n",
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject")),
+    ("Zelenskyy spoke on Wednesday. Moscow wants an end to Western military aid. That demand, he said, was unacceptable.\n",
+     ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1779,6 +1784,7 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     # "backed this step": a demonstrative before a noun is no pronoun, and the step is not the war's end
     ("Ending strikes on energy could be a first step toward ending the war completely. I backed this step, Zelenskyy wrote.\n",
      ("Volodymyr Zelenskyy", "end_the_war", "accept")),
+    ("Trump proposed a 30-day truce. The idea, Peskov said, was being studied.\n", ("Dmitry Peskov", "accept_ceasefire", "accept")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
