@@ -1143,7 +1143,9 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         clause = clauses[index]
         fronted = FRONTED_REQUEST.match(text, s_start, cue_start)
         reach = s_start if fronted is not None else max(s_start, cue_start - 140)
-        for author, author_start, author_end in _authored(text, mentions, reach, cue_start + 1):
+        # "the American plan": the cue is the proposal noun itself, which the author's phrase must reach
+        own_noun = re.fullmatch(r"plan|proposal|initiative", text[cue_start:cue_end], re.I) is not None
+        for author, author_start, author_end in _authored(text, mentions, reach, cue_end if own_noun else cue_start + 1):
             content = PROPOSAL_CONTENT.match(text[author_end:cue_start]) and not any(
                 author_end <= other < cue_start for _, other, _ in named)  # the nearest position is what it proposes
             if cue_start - author_end <= 35 or content \
@@ -1583,6 +1585,9 @@ POSSESSIVE_AFTER = re.compile(r"[’']s?\s")
 RESPONSE_NOUN = re.compile(r"\b(?:answer|response|reply|rejection|refusal|acceptance|opposition|objections?)\b", re.I)
 
 
+AUTHOR_OF_NOUN = re.compile(r"[\s-]+(?:[\w-]+\s+)?(?:plan|proposal|initiative|offer|idea)\b", re.I)
+
+
 def _possessor(text: str, mentions, start: int, position: int, stance: str | None = None) -> str | None:
     """The actor whose position noun ("Kyiv's rejection", "the demands of Moscow") stands
     before ``position``. Whoever responds to a proposal ("Kyiv's response to the proposal")
@@ -1595,8 +1600,8 @@ def _possessor(text: str, mentions, start: int, position: int, stance: str | Non
             noun_text = noun.group()
         else:
             before = POSITION_NOUN_OF.search(text, max(start, m.start - 40), m.start)
-            if before is None or POSSESSIVE_AFTER.match(text, m.end):
-                continue  # "a rejection of Washington's proposal": what is rejected is Washington's, not the rejection
+            if before is None or POSSESSIVE_AFTER.match(text, m.end) or AUTHOR_OF_NOUN.match(text, m.end):
+                continue  # "a rejection of Washington's proposal", "… of the U.S. plan": what is rejected is Washington's
             noun_text = before.group()
         if stance == "propose" and RESPONSE_NOUN.search(noun_text):
             continue
@@ -1695,6 +1700,9 @@ YES_NO_QUESTION = re.compile(r"\W*(?:[^\W\d][\w ’'-]{0,30}:\s+)?(?:did|does|do
                              r"should|shall)\s[^?]*\?\W*\Z", re.I)
 
 
+PROPOSAL_NOUN = re.compile(r"(?:plan|proposal|initiative)\b", re.I)
+
+
 def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, quoted, reported, stance, tracker):
     """Who holds the position at ``position``, in which voice, on whose report."""
     if stance != "refuse_to_confirm" and YES_NO_QUESTION.match(text[s_start:s_end]):
@@ -1746,6 +1754,7 @@ def _holder(text, position, clause, clauses, index, s_start, s_end, mentions, qu
     if around and not report and pd.notna(around[-1][1]) and stance != "refuse_to_confirm":
         return around[-1][1], "reported", ""  # "Putin informed Trump that Russia and Ukraine would exchange ..."
     subjects = [m for m in subject_mentions(text, mentions, clause[0], clause[1]) if m.start < position
+                and not (re.fullmatch(r"[\s-]", text[m.end:position]) and PROPOSAL_NOUN.match(text, position))  # "a rejection of the U.S. plan": its author
                 and not BY_AGENT.search(text, max(clause[0], m.start - 40), m.start)
                 and tracker.codebook.actor(m.actor).get("type") not in PRESS]
     if stance == "condition":

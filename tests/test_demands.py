@@ -1724,6 +1724,10 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject")),
     ("Zelenskyy spoke on Wednesday. Moscow wants an end to Western military aid. That demand, he said, was unacceptable.\n",
      ("Volodymyr Zelenskyy", "halt_western_military_aid", "reject")),
+    # this week's "American plan" is the 30-day ceasefire, and the demonym its author
+    ("Ukraine accepted the American proposal in Jeddah on March 11.\n", ("Ukraine", "accept_ceasefire", "accept")),
+    ("Ukraine accepted the American proposal in Jeddah on March 11.\n", ("United States", "accept_ceasefire", "propose")),
+    ("Putin's answer amounted to a rejection of the American plan.\n", ("Vladimir Putin", "accept_ceasefire", "reject")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1785,6 +1789,10 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     ("Ending strikes on energy could be a first step toward ending the war completely. I backed this step, Zelenskyy wrote.\n",
      ("Volodymyr Zelenskyy", "end_the_war", "accept")),
     ("Trump proposed a 30-day truce. The idea, Peskov said, was being studied.\n", ("Dmitry Peskov", "accept_ceasefire", "accept")),
+    # the plan's author is not the one who turns it down
+    ("But the Russian leader did not sign on to the 30-day cease-fire sought by Washington, in what amounted to a rejection "
+     "of the U.S. plan.\n", ("United States", "accept_ceasefire", "reject")),
+    ("Moscow's answer to the American plan was, in effect, a rejection.\n", ("Russia", "energy_infrastructure_truce", "reject")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
