@@ -59,6 +59,8 @@ FLOORS = {
     # its rules, taken from a bank of 287 plain wire, broadcast and state-media passages written and
     # labelled by helpers, took them to 0.73 (1,256 right, was 1,245; 1,541 found, was 1,551). A seventeenth
     # added none; its rules, from that bank and a second one (now tests/bank), kept them at 0.73 (1,259 right).
+    # An eighteenth added none; its rules (joined subjects, 'to accept it' and 'did the same', verdicts 'for'
+    # someone, 'the American plan') took them to 0.74 (1,275 right, 1,554 found).
     "dev": {"demands": ("f1", 0.60)},
     # Articles written for demands only and never looked at while the rules were written: the
     # honest measure of how far the demand rules generalise. On the first three, F1 0.35 when first
@@ -87,6 +89,8 @@ FLOORS = {
     # coordinated stance verbs, NATO's door, welcomes of what is done): 0.52 (0.56 and 0.47).
     # The seventeenth (more of the bank: where the burden lies, objections named as someone's, 'agreeing instead
     # to', counterfactuals, no plans to send troops): 0.52 (0.56 and 0.48; 85 of 180 right, was 84).
+    # The eighteenth (joined subjects, anaphors with the stance in them, verdicts for someone, the American plan):
+    # 0.53 (0.57 and 0.48; 86 of 180 right, 145 found).
     # The rules carry over to this set only a little.
     "holdout": {"demands": ("f1", 0.40)},
 }
@@ -198,8 +202,9 @@ def test_two_readers_agree_on_most_positions(name):
 # who did not see the extractor. Rules were written from the "tuned" parts; none from the passages
 # "held back", which are the bank's measure of how far the rules carry. Floors a little under the
 # scores when the bank entered the repository: round 16 tuned 0.71, round 17 tuned 0.60, held back
-# 0.63 (0.62 with the rules from before round 17, which were written without any of them).
-BANK_FLOORS = {"round 16, tuned": 0.68, "round 17, tuned": 0.56, "round 17, held back": 0.58}
+# 0.63 (0.62 with the rules from before round 17, which were written without any of them). Round 18,
+# all held back, entered at 0.65 (0.65 with the rules from before that round too).
+BANK_FLOORS = {"round 16, tuned": 0.68, "round 17, tuned": 0.56, "round 17, held back": 0.58, "round 18, held back": 0.61}
 SCHEME = {c["id"] for c in load_gold(TESTS / "gold" / "gold.json")["demand_categories"]}
 
 
