@@ -606,6 +606,13 @@ def _described_subject(text: str, start: int, head: int) -> bool:
     return run is not None and text[start:head].lstrip()[:1].isupper() and not _has_function_word(text[start:head].lower())
 
 
+def phrase_start(text: str, m: Mention) -> int:
+    """Where a mention's phrase starts, its title included ("French President Emmanuel Macron")."""
+    if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title:
+        return m.start - len(m.title) - 1
+    return m.start
+
+
 def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in ``text[start:end]`` that stand where a clause's subject stands: at the clause
     start or after a conjunction or punctuation, not possessive, not inside someone's title."""
@@ -613,7 +620,7 @@ def subject_mentions(text: str, found: list[Mention], start: int, end: int) -> l
     for m in found:
         if m.start < start or m.end > end or m.in_title or m.actor is None:
             continue
-        head = m.start - len(m.title) - 1 if m.title and text[m.start - len(m.title) - 1:m.start - 1] == m.title else m.start
+        head = phrase_start(text, m)
         before = _tail(text, start, max(start, head)).rstrip()
         article = TRAILING_ARTICLE.search(before, max(0, len(before) - 3))
         if article:

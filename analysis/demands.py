@@ -28,7 +28,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from . import paths
-from .actors import DEMONYMS, Codebook, default_codebook, subject_mentions
+from .actors import DEMONYMS, Codebook, default_codebook, phrase_start, subject_mentions
 from .attribution import Tracker, verb_pattern
 from .corpus import Corpus, CorpusError, rows_by_article
 from .persons import speaking_mentions
@@ -1144,7 +1144,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         fronted = FRONTED_REQUEST.match(text, s_start, cue_start)
         reach = s_start if fronted is not None else max(s_start, cue_start - 140)
         # "the American plan": the cue is the proposal noun itself, which the author's phrase must reach
-        own_noun = re.fullmatch(r"plan|proposal|initiative", text[cue_start:cue_end], re.I) is not None
+        own_noun = PROPOSAL_NOUN.fullmatch(text, cue_start, cue_end) is not None
         for author, author_start, author_end in _authored(text, mentions, reach, cue_end if own_noun else cue_start + 1):
             content = PROPOSAL_CONTENT.match(text[author_end:cue_start]) and not any(
                 author_end <= other < cue_start for _, other, _ in named)  # the nearest position is what it proposes
@@ -1666,7 +1666,7 @@ def _joined_subjects(text: str, mentions, start: int, position: int, holder: str
     joined, end, linked = [], first.end, False
     while True:
         link = JOINED.match(text, end, position)
-        after = next((m for m in named if link and _head(text, m) == link.end()), None)
+        after = next((m for m in named if link and phrase_start(text, m) == link.end()), None)
         if after is None:
             break
         owned = re.match(r"[’']s\s+", text[after.end:after.end + 4])
@@ -1676,23 +1676,16 @@ def _joined_subjects(text: str, mentions, start: int, position: int, holder: str
         linked = linked or any(word in link.group() for word in ("and", "well", "+", "&"))
         end = after.end
     if linked and floor is not None:
-        before, head = [], _head(text, first)
+        before, head = [], phrase_start(text, first)
         while True:
             prior = next((m for m in named if m.end <= head and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[m.end:head])), None)
             if prior is None:
                 break
             before.append(prior.actor)
-            head = _head(text, prior)
+            head = phrase_start(text, prior)
         if before and re.fullmatch(r"[\s“\"‘'(]*(?:the\s+)?", text[floor:head], re.I):
             joined = before + joined  # the list starts the sentence: nothing else stands before it
     return [actor for actor in dict.fromkeys(joined) if actor != holder] if linked else []
-
-
-def _head(text: str, mention) -> int:
-    """Where a mention's phrase starts, its title included ("French President Emmanuel Macron")."""
-    if mention.title and text[mention.start - len(mention.title) - 1:mention.start - 1] == mention.title:
-        return mention.start - len(mention.title) - 1
-    return mention.start
 
 
 # "Fact check: Did Putin agree to a 30-day ceasefire?": a yes-no question asks, it states no position.
