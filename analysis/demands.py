@@ -420,6 +420,11 @@ ARGUMENT = re.compile(r"\b(?:allow|allows|allowing|let|lets|enable|enables|help|
 ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(?:[\w’'.-]+\s+){1,4}?(?:of|for)\s+", re.I)
 # Categories that forbid something: an objection to that thing holds the category (see _sentence).
 PROHIBITIONS = {"no_nato_membership", "no_foreign_peacekeepers"}
+# Positions that are themselves a halt: refusing to stop the thing ("will not stop mobilising",
+# "would not end intelligence sharing") rejects them.
+HALTINGS = {"halt_mobilisation_rearmament", "halt_western_military_aid", "energy_infrastructure_truce"}
+HALTING_VERB = re.compile(r"\b(?:stop|stops|halt|halts|end|ends|suspend|suspends|cease|ceases|freeze|freezes|pause|pauses|"
+                          r"curb|curbs|cut\s+off|scale\s+back)\s+(?:(?:the|its|their|all|any|further)\s+)?\Z", re.I)
 AGREEMENT_BEFORE = re.compile(r"\b(?:agreement|deal|settlement|accord|ceasefire|truce)\b(?:\s+that)?\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "the ban on foreign peacekeepers", "no foreign troops": a cue that states the ban, not the troops
 BAN_STATED = re.compile(r"(?:no|(?:a\s+|the\s+)?(?:ban|bar|prohibition)\s+on)\s", re.I)
@@ -1265,8 +1270,11 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         if hedgeable and (any(HEDGED.match(text, but.start(), hedge_end) for but in BUT.finditer(text, cue_end, hedge_end))
                           or DETAILS_WANTED.match(text, cue_end, hedge_end)):
             stance = "accept_in_principle"  # on a condition as well, when one is set: "... provided Russia stops, but wants details"
+        # "will not stop mobilising": the verb that halts the thing stands between the negation and the cue
+        halting = HALTING_VERB.search(text, max(clause[0], cue_start - 30), cue_start) if category in HALTINGS else None
+        negated_at = halting.start() if halting is not None else cue_start
         if stance in ("demand", "accept", None) and category not in PROHIBITIONS \
-                and NEGATED.search(text, max(clause[0], cue_start - 40), cue_start):
+                and NEGATED.search(text, max(clause[0], negated_at - 40), negated_at):
             if category == "energy_infrastructure_truce" and STRIKING.match(text, cue_start):
                 # "we will not strike their energy as long as they do not strike ours": holding the pause, on a condition
                 stance = "condition" if RECIPROCAL.search(text, s_start, s_end) else "accept"

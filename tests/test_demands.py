@@ -1728,6 +1728,10 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     ("Ukraine accepted the American proposal in Jeddah on March 11.\n", ("Ukraine", "accept_ceasefire", "accept")),
     ("Ukraine accepted the American proposal in Jeddah on March 11.\n", ("United States", "accept_ceasefire", "propose")),
     ("Putin's answer amounted to a rejection of the American plan.\n", ("Vladimir Putin", "accept_ceasefire", "reject")),
+    # refusing to stop what the position would halt rejects it, the halting verb between
+    ("Kyiv would not end mobilisation during a truce.\n", ("Ukraine", "halt_mobilisation_rearmament", "reject")),
+    ("Washington would not stop sharing intelligence with Kyiv.\n", ("United States", "halt_western_military_aid", "reject")),
+    ("Russia will not stop strikes on energy infrastructure.\n", ("Russia", "energy_infrastructure_truce", "reject")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1793,6 +1797,9 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     ("But the Russian leader did not sign on to the 30-day cease-fire sought by Washington, in what amounted to a rejection "
      "of the U.S. plan.\n", ("United States", "accept_ceasefire", "reject")),
     ("Moscow's answer to the American plan was, in effect, a rejection.\n", ("Russia", "energy_infrastructure_truce", "reject")),
+    # a halting verb not negated is the halt accepted, not refused
+    ("Ukraine will stop mobilising during the truce.\n", ("Ukraine", "halt_mobilisation_rearmament", "reject")),
+    ("Washington did not say it would stop sharing intelligence.\n", ("United States", "halt_western_military_aid", "reject")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
