@@ -577,6 +577,34 @@ def _demanded_by(text: str, mentions, start: int, cue_start: int):
     return None
 
 
+# "..., as Moscow demands", "as the Kremlin has long insisted", "as Washington proposed": an aside
+# naming who wants what the clause before it describes.
+AS_WANTED = re.compile(r"\s*,?\s*(?:just\s+|precisely\s+|exactly\s+)?as\s+(?:the\s+)?(?=\S)", re.I)
+AS_WANTED_VERB = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:long|repeatedly|previously|already|reportedly|also)\s+)?"
+                            r"(?:(?P<demand>demand(?:s|ed)?|want(?:s|ed)?|insist(?:s|ed)?|request(?:s|ed)?|"
+                            r"call(?:s|ed)\s+for|seeks?|sought|urg(?:es|ed)|ask(?:s|ed)\s+for|press(?:es|ed)\s+for)|"
+                            r"(?P<propose>propos(?:es|ed)|suggest(?:s|ed)|offer(?:s|ed)|envisag(?:es|ed)))\b", re.I)
+
+
+def _as_wanted(text: str, mentions, cue_end: int, s_end: int, named) -> list[tuple[str, str, int, int]]:
+    """(holder, stance, start, end) of an aside just after a position that names who demands or
+    proposes it ("..., as Moscow demands"); none when another position stands between."""
+    limit = min(s_end, cue_end + 60)
+    for aside in AS_WANTED.finditer(text, cue_end, limit):
+        if any(cue_end <= start < aside.start() for _, start, _ in named):
+            return []
+        holder = next((m for m in mentions if m.start == aside.end() and m.actor and not m.in_title), None)
+        verb = AS_WANTED_VERB.match(text, holder.end) if holder is not None else None
+        if verb is not None:
+            return [(holder.actor, "demand" if verb.group("demand") else "propose", holder.start, verb.end())]
+        demonym = re.match(rf"(?P<demonym>{_DEMONYM})s?\b", text[aside.end():limit])
+        verb = AS_WANTED_VERB.match(text, aside.end() + demonym.end()) if demonym is not None else None
+        if verb is not None:  # "as the Russians demand"
+            return [(DEMONYMS[demonym.group("demonym")], "demand" if verb.group("demand") else "propose",
+                     aside.end(), verb.end())]
+    return []
+
+
 def _noun_stance(noun: re.Match) -> str:
     if noun.group("objection"):
         return "reject"
@@ -1160,6 +1188,15 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
         for author, _, author_end in _authored_after(text, mentions, cue_end, s_end):
             items.append({"who": author, "category": category, "stance": "propose", "voice": "outlet",
                           "source": "", "start": cue_start, "end": author_end})
+        # (a cue that is itself a refusal, "keep arming Ukraine, as Starmer insisted", is what the aside wants)
+        asides = [] if _fixed_stance(text, category, cue_start, cue_end) else _as_wanted(text, mentions, cue_end, s_end, named)
+        for who, wanted_stance, wanted_start, wanted_end in asides:
+            # "stop sharing intelligence, as Moscow demands": Moscow's demand, on the report of whoever tells it
+            speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
+            voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
+            owned, wanted_stance = _owner_position(text, category, wanted_stance, cue_start, cue_end)
+            items.append({"who": who, "category": owned, "stance": wanted_stance, "voice": voice, "source": source,
+                          "start": cue_start, "end": wanted_end, "referred": True})
         # "the conditions for a ceasefire that Putin set out": the relative clause is about the conditions
         described = [] if HEAD_NOUN_BEFORE.search(text, max(s_start, cue_start - 200), cue_start) \
             else _relative_holders(text, cue_end, s_end, mentions)

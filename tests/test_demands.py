@@ -1732,6 +1732,11 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     ("Kyiv would not end mobilisation during a truce.\n", ("Ukraine", "halt_mobilisation_rearmament", "reject")),
     ("Washington would not stop sharing intelligence with Kyiv.\n", ("United States", "halt_western_military_aid", "reject")),
     ("Russia will not stop strikes on energy infrastructure.\n", ("Russia", "energy_infrastructure_truce", "reject")),
+    # an aside after the position names who wants it
+    ("Ukraine will not stop mobilising, as Moscow demands, Zelenskyy said.\n", ("Russia", "halt_mobilisation_rearmament", "demand")),
+    ("Kyiv refused to hold an election, as the Russians have long insisted.\n", ("Russia", "hold_ukrainian_election", "demand")),
+    ("Washington would stop sharing intelligence with Kyiv, as the Kremlin has demanded.\n",
+     ("Kremlin", "halt_western_military_aid", "demand")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1800,6 +1805,9 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     # a halting verb not negated is the halt accepted, not refused
     ("Ukraine will stop mobilising during the truce.\n", ("Ukraine", "halt_mobilisation_rearmament", "reject")),
     ("Washington did not say it would stop sharing intelligence.\n", ("United States", "halt_western_military_aid", "reject")),
+    # an aside agreeing with a refusal wants the refusal, not the halt refused
+    ("Britain will keep arming Ukraine, as Starmer insisted.\n", ("Keir Starmer", "halt_western_military_aid", "demand")),
+    ("Ukraine must pull out of Kursk first, as far as Moscow is concerned.\n", ("Russia", "surrender_kursk_forces", "propose")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
