@@ -192,6 +192,10 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                     rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                                  "of_whom": info[item["category"]]["default_target"],
                                  "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
+            for item in _answered(text, s_start, s_end, sentences, mentions, q, where):
+                rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
+                             "of_whom": info[item["category"]]["default_target"],
+                             "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
             inherited = (heading[0], s_start, heading[1]) if heading and bulleted else None
             for item in _sentence(text, s_start, s_end, mentions, q, r, codebook, tracker, named, inherited, where) if named else ():
                 category = item["category"]
@@ -332,6 +336,85 @@ def _unanswered(text, s_start, s_end, sentences, mentions, quoted, codebook, whe
         return [{"who": who, "category": hits[0][0], "stance": "refuse_to_confirm", "voice": "third_party",
                  "source": refuser, "start": s_start, "end": s_end}]
     return []
+
+
+# An answer given to a yes-or-no question about a position: "Asked whether Kyiv would halt
+# mobilisation, Sybiha said: 'No. ...'", "QUESTION: Will Ukraine accept ...? ZELENSKYY: No."
+ANSWER_VERB = re.compile(r"\b(?:said|says|replied|replies|answered|answers|responded|responds|told\s+(?:[\w’'.-]+\s+){1,3}?|"
+                         r"(?:was|is)\s+(?:categorical|blunt|clear|emphatic|unequivocal|firm|adamant))\b", re.I)
+ANSWER_NO = re.compile(r"[\s:,.]*(?:that\s+)?[“\"]?\s*(?:(?:absolutely|certainly|definitely|categorically|simply)\s*,?\s+)?no\b"
+                       r"(?!\s+(?:doubt|one|comment|details?|decision|longer)\b)"
+                       r"|[\s:,]*(?:that\s+)?(?:there\s+(?:were|was|are|is)|(?:it|he|she|they|we|[A-Z][\w’'-]+)\s+(?:had|has|have))"
+                       r"\s+no\s+(?:such\s+)?(?:plans?|intention)\b", re.I)
+ANSWER_YES = re.compile(r"[\s:,.]*(?:that\s+)?[“\"]?\s*(?:(?P<principle>in\s+principle|broadly|in\s+general)\s*,?\s+)?"
+                        r"(?:(?:absolutely|certainly|of\s+course)\s*,?\s+)?yes\b", re.I)
+ANSWER_CONDITION = re.compile(r"\byes\b[^.;!?]{0,20}?\b(?:if|provided|as\s+long\s+as|so\s+long\s+as|on\s+condition)\b", re.I)
+# a question about whether someone wanted a thing ("asked whether Moscow had sought ..."): a "no"
+# denies the demand, it does not refuse the thing
+QUESTION_WANTING = re.compile(r"\b(?:demanded|sought|insisted|asked|pressed|wanted|requested|raised|called\s+for|"
+                              r"(?:had|has|have|did|does|do)\s+(?:\w+\s+){0,3}?(?:demand|ask|seek|insist|press|want|call|request|raise|push))\b", re.I)
+QUESTION_TERMS = re.compile(r"\b(?:without|unless|only\s+(?:if|when|once|after)|provided|as\s+long\s+as|so\s+long\s+as|"
+                            r"in\s+(?:exchange|return)\s+for)\b", re.I)
+TURN_LABEL = re.compile(r"\s*[A-Z][A-Z .’'-]{1,40}:\s*")
+
+
+def _answer(text: str, at: int, end: int) -> tuple[str, int] | None:
+    """("reject" | "accept" | "accept_in_principle", end) of a yes or no answer starting at ``at``."""
+    no = ANSWER_NO.match(text, at, end)
+    if no is not None:
+        return "reject", no.end()
+    yes = ANSWER_YES.match(text, at, end)
+    if yes is not None:
+        return ("accept_in_principle" if yes.group("principle") else "accept"), yes.end()
+    return None
+
+
+def _answered(text, s_start, s_end, sentences, mentions, quoted, where) -> list[dict]:
+    """The answerer's stance on the position a yes-or-no question put to them: no rejects it and
+    yes accepts it, whether the question is reported in the same sentence ("Asked whether ...,
+    X said: 'No.'") or asked in the turn before ("QUESTION: Will Ukraine ...? ZELENSKYY: No.")."""
+    at = next(i for i, (a, _, _) in enumerate(sentences) if a == s_start)
+    asked = ASKED.match(text, s_start, s_end)
+    if asked is not None:
+        verb = ANSWER_VERB.search(text, asked.end(), s_end)
+        answerer = None if verb is None else next(
+            (m for m in reversed(mentions) if asked.end() < m.start and m.end <= verb.start()
+             and re.fullmatch(r",?\s*", text[m.end:verb.start()]) and m.actor and not m.in_title), None)
+        if answerer is None:
+            return []
+        question = (asked.end(), phrase_start(text, answerer))
+        speaker = answerer.actor
+        reply_at, reply_end = verb.end(), s_end
+        if re.fullmatch(r"[\s.:]*", text[verb.end():s_end]) and at + 1 < len(sentences) \
+                and sentences[at + 1][2] == sentences[at][2]:
+            reply_at, reply_end = sentences[at + 1][0], sentences[at + 1][1]  # "Carney was categorical. 'No ...'"
+    else:
+        label = TURN_LABEL.match(text, s_start, s_end)
+        turn = next((sp for a, b, sp in quoted if a <= s_start + (label.end() - s_start if label else 0) < b
+                     and isinstance(sp, str)), None)
+        if turn is None or at == 0 or not text[sentences[at - 1][0]:sentences[at - 1][1]].rstrip().endswith("?"):
+            return []
+        question = (sentences[at - 1][0], sentences[at - 1][1])
+        opening = QUESTION_OPENING.search(text, *question)
+        if opening is None:
+            return []
+        question = (opening.end() + 1, question[1])
+        speaker, reply_at, reply_end = turn, label.end() if label else s_start, s_end
+    reply = _answer(text, reply_at, reply_end)
+    if reply is None or QUESTION_WANTING.search(text, *question) or _stances()["reject"].search(text, *question) \
+            or QUESTION_TERMS.search(text, *question):
+        return []  # a no to "... without a US backstop?" refuses the terms, not the thing
+    hits = sorted((h for h in _cue_hits(text, question[0], question[1], where)
+                   if not CONDITIONS_FOR.search(text, question[0], h[1])), key=lambda h: h[1])
+    if not hits or CONDUCT.match(text, hits[0][2], question[1]):
+        return []  # "Is the exchange going ahead today?": a yes tells what happens, not a stance
+    stance, reply_stop = reply
+    voice = "quoted" if any(a <= reply_at < b or reply_at <= a < reply_stop for a, b, _ in quoted) else "reported"
+    rows = [{"who": speaker, "category": hits[0][0], "stance": stance, "voice": voice, "source": "",
+             "start": question[0], "end": reply_stop}]
+    if stance != "reject" and ANSWER_CONDITION.search(text, reply_at, reply_end):
+        rows.append({**rows[0], "stance": "condition"})  # "In principle, yes, if Russia sticks to it."
+    return rows
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

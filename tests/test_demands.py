@@ -1737,6 +1737,17 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
     ("Kyiv refused to hold an election, as the Russians have long insisted.\n", ("Russia", "hold_ukrainian_election", "demand")),
     ("Washington would stop sharing intelligence with Kyiv, as the Kremlin has demanded.\n",
      ("Kremlin", "halt_western_military_aid", "demand")),
+    # a yes or a no to a question about a position is the answerer's stance on it
+    ("Asked whether Ukraine would halt mobilisation during a truce, Foreign Minister Andrii Sybiha said: "
+     "\"No. Ukraine will not disarm itself.\"\n", ("Andrii Sybiha", "halt_mobilisation_rearmament", "reject")),
+    ("Asked whether the EU supported the pause on energy strikes, Kaja Kallas said: \"In principle, yes, if Russia "
+     "sticks to it.\"\n", ("Kaja Kallas", "energy_infrastructure_truce", "accept_in_principle")),
+    ("Asked whether the EU supported the pause on energy strikes, Kaja Kallas said: \"In principle, yes, if Russia "
+     "sticks to it.\"\n", ("Kaja Kallas", "energy_infrastructure_truce", "condition")),
+    ("Asked whether Canada would stop arming Kyiv, Carney was categorical. \"No. Canada will stand with Ukraine.\"\n",
+     ("Mark Carney", "halt_western_military_aid", "reject")),
+    ("QUESTION: Will Ukraine accept a freeze on mobilisation during a ceasefire?\nZELENSKYY: No. We will not weaken our army.\n",
+     ("Volodymyr Zelenskyy", "halt_mobilisation_rearmament", "reject")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
@@ -1808,6 +1819,12 @@ def test_common_wordings_of_positions(positions, sentence, expected):
     # an aside agreeing with a refusal wants the refusal, not the halt refused
     ("Britain will keep arming Ukraine, as Starmer insisted.\n", ("Keir Starmer", "halt_western_military_aid", "demand")),
     ("Ukraine must pull out of Kursk first, as far as Moscow is concerned.\n", ("Russia", "surrender_kursk_forces", "propose")),
+    # a no to whether someone asked for a thing denies the request; to terms, refuses the terms; to
+    # whether a thing is happening, tells what happens
+    ("Asked whether Moscow had asked Washington to stop sharing intelligence, Peskov said no.\n",
+     ("Dmitry Peskov", "halt_western_military_aid", "reject")),
+    ("Asked if Britain would send troops without a US backstop, Starmer said: \"No.\"\n", ("Keir Starmer", "security_guarantees", "reject")),
+    ("QUESTION: Is the prisoner exchange going ahead today?\nPESKOV: Yes. It is.\n", ("Dmitry Peskov", "prisoner_exchange", "accept")),
 ])
 def test_common_wordings_are_not_misread(positions, sentence, unexpected):
     assert unexpected not in {(w, c, s) for w, c, s, _ in positions(sentence)}
