@@ -552,7 +552,8 @@ AGENT_STANCE = {"sought": "demand", "demanded": "demand", "wanted": "demand", "r
                 "rejected": "reject", "dismissed": "reject", "refused": "reject", "opposed": "reject",
                 "ruled out": "reject", "turned down": "reject"}
 # "The conditions set out by the Russian president ...: the withdrawal of ..., and ...": what follows is theirs.
-LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:[\w-]+\s+)?(?:set\s+out|laid\s+out|"
+LIST_OWNER = re.compile(r"\b(?:conditions|demands|terms|preconditions)\s+(?:(?:for|of|on)\s+[^:;.]{0,50}?\s+)?"
+                        r"(?:(?:were|was|are|is|have\s+been|had\s+been)\s+|[\w-]+\s+)?(?:set\s+out|laid\s+out|"
                         r"put\s+forward|set|named|listed|issued|made|outlined|presented)\s+by\s+", re.I)
 # "Moscow's demands: ...", "a list of conditions: ...": a colon opening the items of a list.
 # "The Kremlin's price for a complete truce: ...", "the Kremlin set out what it would take to go further: ...".
@@ -1597,17 +1598,30 @@ def _relative_holders(text: str, position: int, limit: int, mentions) -> list[tu
     link = RELATIVE_LINK.match(text, position, limit)
     found = []
     while link:
-        # the subject may come after a title that holds a mention of its own ("his US counterpart Donald Trump")
-        hit = next(((subject, stance, h) for subject in mentions
+        # the subject may come after a title that holds a mention of its own ("his US counterpart Donald Trump"),
+        # and may be several joined ("the truce that Kyiv and Washington had sought")
+        hit = next(((joined, stance, h) for subject in mentions
                     if link.end() <= subject.start <= link.end() + 60 and subject.actor and not subject.in_title
                     and RELATIVE_SUBJECT_TITLE.fullmatch(text, link.end(), subject.start)
-                    for stance, verb in RELATIVE_VERBS for h in [verb.match(text, subject.end, limit)] if h), None)
+                    for joined in [_joined_after(text, mentions, subject, limit)]
+                    for stance, verb in RELATIVE_VERBS for h in [verb.match(text, joined[-1].end, limit)] if h), None)
         if hit is None:
             break
-        subject, stance, verb_hit = hit
-        found.append((subject.actor, stance, verb_hit.end()))
+        subjects, stance, verb_hit = hit
+        found += [(subject.actor, stance, verb_hit.end()) for subject in subjects]
         link = RELATIVE_AND.match(text, verb_hit.end(), limit)  # "... and Ukraine accepted"
     return found
+
+
+def _joined_after(text: str, mentions, first, limit: int) -> list:
+    """``first`` and the mentions joined to it by "and" or commas ("Kyiv and Washington")."""
+    joined = [first]
+    while True:
+        following = next((m for m in mentions if m.start > joined[-1].end and m.start < limit and m.actor
+                          and not m.in_title and JOINED.fullmatch(text, joined[-1].end, phrase_start(text, m))), None)
+        if following is None:
+            return joined
+        joined.append(following)
 
 
 # "that"/"which", or no word at all before a named subject ("the ceasefire Trump proposed"),

@@ -1748,6 +1748,12 @@ def test_wanting_sanctions_to_stay_rejects_easing_them(positions):
      ("Mark Carney", "halt_western_military_aid", "reject")),
     ("QUESTION: Will Ukraine accept a freeze on mobilisation during a ceasefire?\nZELENSKYY: No. We will not weaken our army.\n",
      ("Volodymyr Zelenskyy", "halt_mobilisation_rearmament", "reject")),
+    # joined subjects of a relative clause each hold it; a passive names who set a list's items
+    ("The outcome fell short of the full truce that Kyiv and Washington had sought.\n", ("Ukraine", "accept_ceasefire", "demand")),
+    ("The outcome fell short of the full truce that Kyiv and Washington had sought.\n", ("United States", "accept_ceasefire", "demand")),
+    ("Further conditions for a full ceasefire were set out by Putin: an end to Western arms deliveries and a freeze "
+     "on mobilisation.\n", ("Vladimir Putin", "halt_mobilisation_rearmament", "condition")),
+    ("Moscow is still holding out for an end to Western arms deliveries.\n", ("Russia", "halt_western_military_aid", "demand")),
 ])
 def test_common_wordings_of_positions(positions, sentence, expected):
     assert expected in {(w, c, s) for w, c, s, _ in positions(sentence)}
