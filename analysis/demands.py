@@ -173,7 +173,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
         antecedents = []  # categories named in the last sentences: what "the proposal" points back to
         heading, head_paragraph, bulleted = None, None, False  # "Moscow's asks:" over a bulleted list
         first_row = len(rows)
-        for s_start, s_end, paragraph in sentences:
+        for index, (s_start, s_end, paragraph) in enumerate(sentences):
             if s_start == 0 or text[s_start - 1] == "\n":  # a line of its own: a bullet, or the list has ended
                 bulleted = BULLET.match(text, s_start) is not None
                 if not bulleted and paragraph != head_paragraph:
@@ -192,7 +192,7 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                     rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                                  "of_whom": info[item["category"]]["default_target"],
                                  "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
-            for item in _answered(text, s_start, s_end, sentences, mentions, q, where):
+            for item in _answered(text, index, sentences, mentions, q, where):
                 rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                              "of_whom": info[item["category"]]["default_target"],
                              "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
@@ -369,11 +369,12 @@ def _answer(text: str, at: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _answered(text, s_start, s_end, sentences, mentions, quoted, where) -> list[dict]:
+def _answered(text, at, sentences, mentions, quoted, where) -> list[dict]:
     """The answerer's stance on the position a yes-or-no question put to them: no rejects it and
-    yes accepts it, whether the question is reported in the same sentence ("Asked whether ...,
-    X said: 'No.'") or asked in the turn before ("QUESTION: Will Ukraine ...? ZELENSKYY: No.")."""
-    at = next(i for i, (a, _, _) in enumerate(sentences) if a == s_start)
+    yes accepts it, whether the question is reported in the same sentence (``sentences[at]``:
+    "Asked whether ..., X said: 'No.'") or asked in the turn before ("QUESTION: Will Ukraine ...?
+    ZELENSKYY: No.")."""
+    s_start, s_end, _ = sentences[at]
     asked = ASKED.match(text, s_start, s_end)
     if asked is not None:
         verb = ANSWER_VERB.search(text, asked.end(), s_end)
@@ -1274,7 +1275,7 @@ def _sentence(text, s_start, s_end, mentions, quoted, reported, codebook, tracke
                           "source": "", "start": cue_start, "end": author_end})
         # (a cue that is itself a refusal, "keep arming Ukraine, as Starmer insisted", is what the aside wants)
         asides = [] if _fixed_stance(text, category, cue_start, cue_end) else _as_wanted(text, mentions, cue_end, s_end, named)
-        for who, wanted_stance, wanted_start, wanted_end in asides:
+        for who, wanted_stance, _, wanted_end in asides:
             # "stop sharing intelligence, as Moscow demands": Moscow's demand, on the report of whoever tells it
             speaker = next((sp for a, b, sp in quoted + reported if a <= cue_start < b and isinstance(sp, str)), None)
             voice, source = ("third_party", speaker) if speaker and speaker != who else ("outlet", "")
