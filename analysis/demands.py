@@ -187,12 +187,10 @@ def demands(corpus: Corpus, codebook: Codebook | None = None) -> pd.DataFrame:
                     + antecedents
             elif antecedents:
                 named = _anaphor_hits(text, s_start, s_end, antecedents)
-            if not named and _stances()["refuse_to_confirm"].search(text, s_start, s_end):
-                for item in _unanswered(text, s_start, s_end, sentences, mentions, q, codebook, where):
-                    rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
-                                 "of_whom": info[item["category"]]["default_target"],
-                                 "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
-            for item in _answered(text, index, sentences, mentions, q, where):
+            # answers to a question: a refusal to confirm, or a plain yes or no
+            refused = not named and _stances()["refuse_to_confirm"].search(text, s_start, s_end)
+            answers = _unanswered(text, s_start, s_end, sentences, mentions, q, codebook, where) if refused else []
+            for item in answers + _answered(text, index, sentences, mentions, q, where):
                 rows.append({"article_id": article_id, "outlet": outlets[article_id], **item,
                              "of_whom": info[item["category"]]["default_target"],
                              "cameo": info[item["category"]]["cameo"], "evidence": text[item["start"]:item["end"]]})
